@@ -1,0 +1,13 @@
+export type { ProviderV1 } from './provider-v1.js';
+export type { ProviderV1FinishReason } from './provider-v1-finish-reason.js';
+export type { ProviderV1Message } from './provider-v1-message.js';
+export type { ProviderV1ModelInfo } from './provider-v1-model-info.js';
+export type { ProviderV1RawExchange } from './provider-v1-raw.js';
+export type { ProviderV1Request, ProviderV1ResponseFormat } from './provider-v1-request.js';
+export type { ProviderV1Result } from './provider-v1-result.js';
+export type { ProviderV1Settings } from './provider-v1-settings.js';
+export type { ProviderV1StreamPart } from './provider-v1-stream-part.js';
+export type { ProviderV1StreamResult } from './provider-v1-stream-result.js';
+export type { ProviderV1Tool, ProviderV1ToolCall, ProviderV1ToolChoice } from './provider-v1-tool.js';
+export type { ProviderV1Usage } from './provider-v1-usage.js';
+export type { ProviderV1Warning } from './provider-v1-warning.js';

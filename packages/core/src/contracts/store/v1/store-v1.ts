@@ -1,0 +1,36 @@
+import type { ActionRecord } from '../../../schemas/action.js';
+import type { Prompt } from '../../../schemas/prompt.js';
+import type { BindingRepositoryV1 } from './binding-repository-v1.js';
+import type { ProposalRepositoryV1 } from './proposal-repository-v1.js';
+import type { RunRepositoryV1 } from './run-repository-v1.js';
+import type { VersionedRepositoryV1 } from './versioned-repository-v1.js';
+
+/** Optional abilities of a store. The conformance suite skips only what these say is unsupported. */
+export type StoreV1Capability =
+  /** Data survives the process (a new store instance on the same database sees it). */
+  | 'durable'
+  /** Several processes may use the same data at once, with compare-and-set enforced across them. */
+  | 'multi-process';
+
+/** Whether a store has a capability, and why not. */
+export type StoreV1CapabilityStatus = { supported: true } | { supported: false; reason: string };
+
+/**
+ * Store contract, version 1: where definitions, runs and proposals live.
+ * Every method is async. Errors are `LlmActionsError` with codes `STORE_CONFLICT`,
+ * `BINDING_CONFLICT`, `NOT_FOUND`, `INVALID_INPUT` or `STORE_ERROR`.
+ * Returned objects are copies: mutating them never changes stored data.
+ */
+export interface StoreV1 {
+  readonly specificationVersion: 'v1';
+  /** Store name for diagnostics, e.g. `memory`, `prisma-sqlite`. */
+  readonly name: string;
+  readonly capabilities: Readonly<Record<StoreV1Capability, StoreV1CapabilityStatus>>;
+  readonly prompts: VersionedRepositoryV1<Prompt>;
+  readonly actions: VersionedRepositoryV1<ActionRecord>;
+  readonly bindings: BindingRepositoryV1;
+  readonly runs: RunRepositoryV1;
+  readonly proposals: ProposalRepositoryV1;
+  /** Releases connections; the store is unusable afterwards. */
+  close?(): Promise<void>;
+}

@@ -1,0 +1,59 @@
+/**
+ * Stable codes carried by every {@link LlmActionsError}. Hosts may switch on them;
+ * a code is never renamed or reused within a major version.
+ */
+export const errorCodes = [
+  /** A definition (prompt, action, binding, tool) failed validation. */
+  'INVALID_DEFINITION',
+  /** Arguments to a public function failed validation. */
+  'INVALID_INPUT',
+  /** A model reference is not of the form `provider/model`. */
+  'MODEL_REFERENCE_INVALID',
+  /** A model reference names a provider that was not registered. */
+  'PROVIDER_NOT_FOUND',
+  /** An action id, version or label does not exist. */
+  'ACTION_NOT_FOUND',
+  /** A prompt id, version or label does not exist. */
+  'PROMPT_NOT_FOUND',
+  /** A run, proposal or other record does not exist. */
+  'NOT_FOUND',
+  /** A source field of the subject is missing or empty. */
+  'SOURCE_MISSING',
+  /** The subject type or field is outside the action's scope. */
+  'SCOPE_VIOLATION',
+  /** The host's `authorize` callback refused the operation. */
+  'FORBIDDEN',
+  /** A template has a syntax error. */
+  'TEMPLATE_SYNTAX',
+  /** A template uses variables the data does not provide. */
+  'TEMPLATE_MISSING_VARIABLE',
+  /** A template uses a filter that is not registered, or a filter failed. */
+  'TEMPLATE_FILTER',
+  /** A template includes partials in a cycle, or a partial that does not exist. */
+  'TEMPLATE_PARTIAL',
+  /** Rendering exceeded a limit: output size, loop iterations or partial depth. */
+  'TEMPLATE_LIMIT',
+  /** The provider failed; `details.kind` says how. */
+  'PROVIDER_ERROR',
+  /** A per-attempt or per-run timeout elapsed. */
+  'TIMEOUT',
+  /** The operation was aborted through its AbortSignal. */
+  'CANCELLED',
+  /** The model's output did not match the action's output format or schema. */
+  'OUTPUT_INVALID',
+  /** A compare-and-set update lost: the record changed status meanwhile. */
+  'STORE_CONFLICT',
+  /** A store operation failed for another reason. */
+  'STORE_ERROR',
+  /** A second binding for the same subject type and field. */
+  'BINDING_CONFLICT',
+  /** A proposal is no longer pending. */
+  'PROPOSAL_NOT_PENDING',
+  /** The host's `apply` callback failed or is missing. */
+  'APPLY_FAILED',
+  /** A budget would be exceeded by this run. */
+  'BUDGET_EXCEEDED',
+] as const;
+
+/** One of the stable {@link errorCodes}. */
+export type ErrorCode = (typeof errorCodes)[number];
