@@ -1,1 +1,9 @@
-export {};
+export { createOllamaFake, ollamaFakeDefaultModels } from './fakes/ollama-fake.js';
+export type {
+  FakeErrorReply,
+  FakeReply,
+  FakeSuccessReply,
+  FakeUsage,
+  ProtocolFake,
+  RecordedRequest,
+} from './fakes/protocol-fake.js';
