@@ -1,3 +1,4 @@
+export { anthropicFakeDefaultModels, createAnthropicFake } from './fakes/anthropic-fake.js';
 export { createOllamaFake, ollamaFakeDefaultModels } from './fakes/ollama-fake.js';
 export type {
   FakeErrorReply,
