@@ -1,5 +1,6 @@
 export { anthropicFakeDefaultModels, createAnthropicFake } from './fakes/anthropic-fake.js';
 export { createOllamaFake, ollamaFakeDefaultModels } from './fakes/ollama-fake.js';
+export { createOpenAIFake, openAIFakeDefaultModels } from './fakes/openai-fake.js';
 export type {
   FakeErrorReply,
   FakeReply,
