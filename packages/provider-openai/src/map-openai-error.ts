@@ -1,0 +1,107 @@
+import { ProviderError, kindFromStatus, type ProviderErrorKind } from '@llm-actions/core';
+import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
+
+/** What an error message needs to say where it came from, and what it must not reveal. */
+export interface OpenAIErrorContext {
+  provider: string;
+  model?: string;
+  baseURL?: string;
+  signal?: AbortSignal;
+  apiKey?: string;
+}
+
+const prefix = '[llm-actions/provider-openai]';
+const contentFilterCodes = new Set(['content_filter', 'content_policy_violation']);
+
+/**
+ * Turns whatever the `openai` client threw into a {@link ProviderError}: HTTP errors by status
+ * (404 names the model; `x-should-retry` and `retry-after-ms` / `retry-after` honoured), aborts
+ * as `cancelled`, connection failures as `network`, a malformed stream as `server`. API keys,
+ * even the masked one OpenAI echoes in a 401, are removed from the message, body and cause.
+ */
+export function mapOpenAIError(error: unknown, context: OpenAIErrorContext): ProviderError {
+  if (ProviderError.isInstance(error)) return error;
+  const { provider } = context;
+  const cause = scrub(error, context.apiKey);
+  if (error instanceof APIUserAbortError || context.signal?.aborted) {
+    return new ProviderError({ provider, kind: 'cancelled', retryable: false, message: `${prefix} The call to ${provider} was cancelled.`, cause });
+  }
+  if (error instanceof APIConnectionTimeoutError) {
+    return new ProviderError({ provider, kind: 'timeout', message: `${prefix} The connection to ${provider} timed out.`, cause });
+  }
+  if (error instanceof APIConnectionError || (error instanceof TypeError && !(error instanceof APIError))) {
+    const detail = error instanceof Error && error.cause instanceof Error ? error.cause.message : (error as Error).message;
+    const message = `${prefix} Could not reach ${provider}${context.baseURL ? ` at ${context.baseURL}` : ''} (${detail}). Check that the server is running and baseURL is right.`;
+    return new ProviderError({ provider, kind: 'network', message, cause });
+  }
+  if (error instanceof SyntaxError) {
+    return new ProviderError({ provider, kind: 'server', retryable: true, message: `${prefix} ${provider} sent a malformed stream chunk.`, cause });
+  }
+  if (!(error instanceof APIError)) {
+    const message = `${prefix} Unexpected failure calling ${provider}: ${error instanceof Error ? error.message : String(error)}`;
+    return new ProviderError({ provider, kind: 'server', retryable: false, message, cause });
+  }
+  const body = error.error as { message?: unknown; code?: unknown } | undefined;
+  const apiMessage = redact(typeof body?.message === 'string' ? body.message : error.message, context.apiKey);
+  const code = typeof body?.code === 'string' ? body.code : undefined;
+  const status = error.status;
+  const kind: ProviderErrorKind =
+    code !== undefined && contentFilterCodes.has(code) ? 'content-filter' : status === undefined ? 'server' : kindFromStatus(status);
+  const shouldRetry = error.headers?.get('x-should-retry');
+  // An error event inside a stream has no status; the API sends those for transient server faults.
+  const retryable = kind === 'content-filter' ? false : shouldRetry === 'true' ? true : shouldRetry === 'false' ? false : status === undefined ? true : undefined;
+  return new ProviderError({
+    provider,
+    kind,
+    status,
+    retryable,
+    retryAfterMs: parseRetryAfter(error.headers),
+    message: `${prefix} ${describe(kind, status, apiMessage, context)}`,
+    responseBody: body === undefined ? undefined : JSON.parse(redact(JSON.stringify(body), context.apiKey)),
+    cause,
+  });
+}
+
+function describe(kind: ProviderErrorKind, status: number | undefined, apiMessage: string, context: OpenAIErrorContext): string {
+  const { provider, model } = context;
+  const answered = `${provider} answered ${status ?? 'in the stream'}: ${apiMessage}`;
+  if (kind === 'not-found' && model !== undefined && /model/i.test(apiMessage)) {
+    return `Model "${model}" was not found on ${provider}: ${apiMessage} Check the model id, or list the models with listModels().`;
+  }
+  if (kind === 'not-found') return `${answered} Check baseURL${context.baseURL ? ` (${context.baseURL})` : ''}.`;
+  if (kind === 'auth') return `${answered} Check the API key (the apiKey setting or OPENAI_API_KEY) and its permissions.`;
+  if (kind === 'content-filter') return `${provider} refused the request under its content policy: ${apiMessage}`;
+  return answered;
+}
+
+/**
+ * The delay the server asked for, in ms: `retry-after-ms`, else `retry-after` in seconds or
+ * as an HTTP date. Undefined when absent or unreadable.
+ */
+export function parseRetryAfter(headers: Headers | undefined, now: () => number = Date.now): number | undefined {
+  const milliseconds = Number.parseFloat(headers?.get('retry-after-ms') ?? '');
+  if (Number.isFinite(milliseconds) && milliseconds >= 0) return milliseconds;
+  const value = headers?.get('retry-after')?.trim();
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now());
+}
+
+function redact(text: string, apiKey: string | undefined): string {
+  let result = apiKey ? text.split(apiKey).join('[redacted]') : text;
+  result = result.replace(/(Incorrect API key provided: )[^\s.]+(\.[^\s.]+)*/g, '$1[redacted]');
+  return result.replace(/\bsk-[\w*-]{4,}/g, 'sk-[redacted]');
+}
+
+/** Removes keys from the client's error in place, since it is kept as the cause. */
+function scrub(error: unknown, apiKey: string | undefined): unknown {
+  if (!(error instanceof Error)) return error;
+  error.message = redact(error.message, apiKey);
+  if (error instanceof APIError && typeof error.error === 'object' && error.error !== null) {
+    const body = error.error as { message?: unknown };
+    if (typeof body.message === 'string') body.message = redact(body.message, apiKey);
+  }
+  return error;
+}
