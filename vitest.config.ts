@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 // "@llm-actions/source" export condition, so tests need no build step.
 const conditions = ['@llm-actions/source', 'import', 'module', 'node', 'default'];
 
+// Type tests (*.test-d.ts) are compiled by `pnpm typecheck` (tsc --noEmit), where a
+// failed expectTypeOf is a compile error; running vitest's typecheck too would double the cost.
 export default defineConfig({
   resolve: { conditions },
   ssr: { resolve: { conditions, externalConditions: ['@llm-actions/source'] } },
@@ -11,6 +13,5 @@ export default defineConfig({
     include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'examples/*/test/**/*.test.ts'],
     testTimeout: 20_000,
     hookTimeout: 60_000,
-    typecheck: { enabled: true, include: ['packages/*/src/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
   },
 });

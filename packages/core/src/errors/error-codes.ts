@@ -53,6 +53,10 @@ export const errorCodes = [
   'APPLY_FAILED',
   /** A budget would be exceeded by this run. */
   'BUDGET_EXCEEDED',
+  /** A run was found `running` after its process stopped (see `recoverStaleRuns`). */
+  'INTERRUPTED',
+  /** Something failed that the SDK did not expect; `details.message` has the original message. */
+  'UNEXPECTED_ERROR',
 ] as const;
 
 /** One of the stable {@link errorCodes}. */

@@ -22,6 +22,8 @@ export interface ProposalRepositoryV1 {
   /**
    * Compare-and-set update of the review fields, only while the status equals
    * `expectedStatus`; otherwise `STORE_CONFLICT`. `NOT_FOUND` when missing.
+   * A key present in `patch` with the value `undefined` removes that field
+   * (core does so when a failed apply returns a proposal to `pending`).
    */
   update(
     id: string,

@@ -67,6 +67,7 @@ export interface RunRepositoryV1 {
    * Compare-and-set update: applies `patch` only while the run's status is one of
    * `expectedStatus`, atomically. Throws `STORE_CONFLICT` (with `details.actualStatus`)
    * when it is not, `NOT_FOUND` when the run does not exist. Returns the updated run.
+   * Fields absent from `patch` are left as they are; given fields are replaced whole.
    */
   update(id: string, patch: RunPatchV1, options: { expectedStatus: RunStatus | RunStatus[] }): Promise<Run>;
   /** A page of runs matching the query. Pages neither skip nor repeat while new runs are added. */

@@ -1,0 +1,93 @@
+/** How secrets are found and how large values are cut in stored diagnostics. */
+export interface RedactOptions {
+  /** Extra object keys whose values are always replaced (case-insensitive). */
+  keys?: string[];
+  /** Extra patterns; every match inside a string is replaced. Use the `g` flag or not, both work. */
+  patterns?: RegExp[];
+  /** Strings longer than this are cut, with a marker saying how much. Default 20,000. */
+  maxStringLength?: number;
+  /** Arrays longer than this are cut, with a marker item. Default 2,000. */
+  maxArrayLength?: number;
+}
+
+/** The text that replaces a secret. */
+export const REDACTED = '[REDACTED]';
+
+const secretKeys = new Set([
+  'authorization',
+  'proxy-authorization',
+  'x-api-key',
+  'api-key',
+  'apikey',
+  'api_key',
+  'x-goog-api-key',
+  'cookie',
+  'set-cookie',
+  'password',
+  'secret',
+  'client_secret',
+  'access_token',
+  'refresh_token',
+]);
+
+const secretPatterns: RegExp[] = [
+  /\bsk-[A-Za-z0-9_-]{12,}/g, // OpenAI and Anthropic style keys
+  /\bBearer\s+[A-Za-z0-9._~+/=-]{8,}/gi,
+  /\b(?:ghp|gho|github_pat|xox[abp])_[A-Za-z0-9_]{12,}/g,
+  /\bAKIA[0-9A-Z]{16}\b/g,
+];
+
+/**
+ * Returns a deep copy of `value` with secrets replaced by `[REDACTED]` and large
+ * strings and arrays cut with a marker. Functions and symbols are dropped; cycles
+ * become `[Circular]`. The input is never modified.
+ */
+export function redact(value: unknown, options: RedactOptions = {}): unknown {
+  const keys = new Set([...secretKeys, ...(options.keys ?? []).map((key) => key.toLowerCase())]);
+  const patterns = [...secretPatterns, ...(options.patterns ?? [])].map((pattern) =>
+    pattern.global ? pattern : new RegExp(pattern.source, `${pattern.flags}g`),
+  );
+  const maxString = options.maxStringLength ?? 20_000;
+  const maxArray = options.maxArrayLength ?? 2_000;
+  const seen = new WeakSet<object>();
+
+  const visitString = (text: string): string => {
+    let result = text;
+    for (const pattern of patterns) result = result.replace(pattern, REDACTED);
+    if (result.length > maxString) {
+      result = `${result.slice(0, maxString)}…[truncated ${result.length - maxString} chars]`;
+    }
+    return result;
+  };
+
+  const visit = (current: unknown, depth: number): unknown => {
+    if (typeof current === 'string') return visitString(current);
+    if (current === null || typeof current !== 'object') {
+      return typeof current === 'function' || typeof current === 'symbol' || typeof current === 'bigint'
+        ? String(typeof current === 'bigint' ? current : `[${typeof current}]`)
+        : current;
+    }
+    if (seen.has(current)) return '[Circular]';
+    if (depth > 32) return '[Truncated: too deep]';
+    seen.add(current);
+    try {
+      if (Array.isArray(current)) {
+        const items = current.slice(0, maxArray).map((item) => visit(item, depth + 1));
+        if (current.length > maxArray) items.push(`…[truncated ${current.length - maxArray} items]`);
+        return items;
+      }
+      if (current instanceof Date) return current.toISOString();
+      if (current instanceof Error) return { name: current.name, message: visitString(current.message) };
+      const copy: Record<string, unknown> = {};
+      for (const [key, item] of Object.entries(current)) {
+        if (typeof item === 'function') continue;
+        copy[key] = keys.has(key.toLowerCase()) && item !== undefined && item !== null ? REDACTED : visit(item, depth + 1);
+      }
+      return copy;
+    } finally {
+      seen.delete(current);
+    }
+  };
+
+  return visit(value, 0);
+}

@@ -1,0 +1,60 @@
+import type { ProviderV1FinishReason } from '../contracts/provider/v1/provider-v1-finish-reason.js';
+import type { ProviderV1Warning } from '../contracts/provider/v1/provider-v1-warning.js';
+import type { Usage } from '../schemas/common.js';
+import type { RunKind, RunStatus } from '../schemas/run.js';
+
+/** A JSON-safe error summary as carried by events and stored runs. */
+export interface EventError {
+  code: string;
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+/** The `data` of each event type. */
+export interface LlmActionsEventMap {
+  'run:start': { kind: RunKind; actionVersion?: number; subject?: { type: string; id: string }; model: string; user?: string };
+  'run:prompt': { messages: Array<{ role: string; content: string }> };
+  'run:request': { attempt: number; provider: string; model: string; stream: boolean };
+  'run:retry': { attempt: number; delayMs: number; error: EventError; retryAfterMs?: number };
+  'run:chunk': { index: number; delta: string };
+  'run:response': {
+    attempt: number;
+    text: string;
+    finishReason: ProviderV1FinishReason;
+    usage: Usage;
+    warnings: ProviderV1Warning[];
+    request?: unknown;
+    response?: unknown;
+  };
+  'run:output': { raw: string; parsed: unknown; repaired: boolean };
+  'run:finish': { status: RunStatus; attempts: number; usage?: Usage; costUsd?: number; durationMs: number };
+  'run:error': { error: EventError; attempt?: number };
+  'proposal:created': { proposalId: string; field: string };
+  'proposal:applied': { proposalId: string; field: string; by?: string };
+  'proposal:rejected': { proposalId: string; field: string; by?: string; note?: string };
+  'batch:start': Record<string, unknown>;
+  'batch:progress': Record<string, unknown>;
+  'batch:finish': Record<string, unknown>;
+  'chain:step': Record<string, unknown>;
+  'budget:exceeded': Record<string, unknown>;
+  'rate-limit:wait': Record<string, unknown>;
+  /** A listener threw; the run went on. */
+  'listener:error': { eventType: string; error: EventError };
+}
+
+/** Every event type. */
+export type LlmActionsEventType = keyof LlmActionsEventMap;
+
+/** One event, as emitted on the bus and stored (redacted) in a run's diagnostics. */
+export interface LlmActionsEvent<TType extends LlmActionsEventType = LlmActionsEventType> {
+  type: TType;
+  /** ISO timestamp. */
+  at: string;
+  runId: string;
+  parentRunId?: string;
+  actionId?: string;
+  data: LlmActionsEventMap[TType];
+}
+
+/** Any event, discriminated by `type`. */
+export type AnyLlmActionsEvent = { [TType in LlmActionsEventType]: LlmActionsEvent<TType> }[LlmActionsEventType];

@@ -1,0 +1,11 @@
+export { createLlmActions, type LlmActionsOptions } from './create-llm-actions.js';
+export type { LlmActions, RunPreview } from './llm-actions-api.js';
+export type { AuthorizeCallback, AuthorizeResource, Permission } from './context.js';
+export type { ActionRef } from './resolve-action.js';
+export type { RunOptions, RunResult } from './run-types.js';
+export type { ActionTestCaseResult } from './test-action.js';
+export type { ApplyCallback, ApplyChange } from './proposals.js';
+export { computeCostUsd, defaultPrices, type ModelPrice, type PriceTable } from './prices.js';
+export type { RetryOptions, TimeoutOptions } from './retry-policy.js';
+export type { DiagnosticsOptions } from './run-recorder.js';
+export { diffLines } from './diff-lines.js';

@@ -1,0 +1,159 @@
+import type { ProviderV1Message } from '../contracts/provider/v1/provider-v1-message.js';
+import type { RunListQueryV1, RunPageV1, UsageQueryV1, UsageRowV1 } from '../contracts/store/v1/run-repository-v1.js';
+import type { ProposalListQueryV1 } from '../contracts/store/v1/proposal-repository-v1.js';
+import type { VersionSelectorV1 } from '../contracts/store/v1/versioned-repository-v1.js';
+import type { Action } from '../define/define-action.js';
+import type { EventBus } from '../events/event-bus.js';
+import type { ActionRecord } from '../schemas/action.js';
+import { bindingDefinitionSchema, type Binding, type BindingDefinition } from '../schemas/binding.js';
+import { subjectSchema, type Subject } from '../schemas/common.js';
+import { promptDefinitionSchema, type Prompt, type PromptDefinition } from '../schemas/prompt.js';
+import type { Proposal } from '../schemas/proposal.js';
+import type { Run } from '../schemas/run.js';
+import { parseOrThrow } from '../runtime/validate.js';
+import { ensureAllowed } from './authorize.js';
+import { nowIso, type RunnerContext } from './context.js';
+import { executeAction, prepareRun } from './execute-action.js';
+import { applyProposal, rejectProposal } from './proposal-service.js';
+import { recoverStaleRuns } from './recover-stale-runs.js';
+import { resolveAction, saveAction, type ActionRef } from './resolve-action.js';
+import type { RunOptions, RunResult } from './run-types.js';
+import { testCases, testOnSample, type ActionTestCaseResult } from './test-action.js';
+
+/** What `preview` shows: exactly what the model would receive, without calling it. */
+export interface RunPreview {
+  actionId: string;
+  actionVersion?: number;
+  model: string;
+  messages: ProviderV1Message[];
+  input: Record<string, unknown>;
+}
+
+/** An `LlmActions` instance, created by `createLlmActions`. */
+export interface LlmActions {
+  /** The typed event bus: every step of every run. */
+  readonly events: EventBus;
+  /** Runs an action on a subject: the whole walk, recorded as a run. */
+  run<TOutput>(action: ActionRef<TOutput>, subject: Subject, options?: RunOptions): Promise<RunResult<TOutput>>;
+  /** Renders the messages the model would see, without storing or calling anything. */
+  preview(action: ActionRef, subject: Subject, options?: Pick<RunOptions, 'context' | 'user'>): Promise<RunPreview>;
+  /** Runs an unsaved draft on sample fields; stored with kind `test`, proposes nothing. */
+  test<TOutput>(draft: Action<TOutput>, fields: Record<string, unknown>, options?: RunOptions): Promise<RunResult<TOutput>>;
+  /** Runs every test case of a draft and reports which passed. */
+  testCases(draft: Action<unknown>, options?: RunOptions): Promise<ActionTestCaseResult[]>;
+  /** Saved action versions. */
+  readonly actions: {
+    save(definition: Action<unknown>, options?: { user?: string }): Promise<ActionRecord>;
+    get(ref: string): Promise<ActionRecord | undefined>;
+    list(): Promise<ActionRecord[]>;
+    versions(id: string): Promise<ActionRecord[]>;
+    setLabel(id: string, label: string, version: number, options?: { user?: string }): Promise<void>;
+  };
+  /** Saved prompts (partials and reusable templates). */
+  readonly prompts: {
+    save(definition: PromptDefinition, options?: { user?: string }): Promise<Prompt>;
+    get(id: string, selector?: VersionSelectorV1): Promise<Prompt | undefined>;
+    list(): Promise<Prompt[]>;
+  };
+  /** Which action fills which field. */
+  readonly bindings: {
+    set(binding: BindingDefinition): Promise<Binding>;
+    get(subjectType: string, field: string): Promise<Binding | undefined>;
+    list(query?: { subjectType?: string; actionId?: string }): Promise<Binding[]>;
+    delete(subjectType: string, field: string): Promise<boolean>;
+  };
+  /** Review: apply or reject what runs proposed. */
+  readonly proposals: {
+    get(id: string): Promise<Proposal | undefined>;
+    list(query?: ProposalListQueryV1): Promise<{ items: Proposal[]; nextCursor?: string }>;
+    apply(id: string, options?: { by?: string }): Promise<Proposal>;
+    reject(id: string, options?: { by?: string; note?: string }): Promise<Proposal>;
+  };
+  /** Run history and usage. */
+  readonly runs: {
+    get(id: string): Promise<Run | undefined>;
+    list(query?: RunListQueryV1): Promise<RunPageV1>;
+    usage(query: UsageQueryV1): Promise<UsageRowV1[]>;
+  };
+  /** Marks runs left `running` by a stopped process as `interrupted`; returns their ids. */
+  recoverStaleRuns(options?: { olderThanMs?: number }): Promise<string[]>;
+}
+
+/** Builds the public object over a runner context. */
+export function createLlmActionsApi(context: RunnerContext): LlmActions {
+  const validSubject = (subject: Subject): Subject => parseOrThrow(subjectSchema, subject, 'subject');
+  return {
+    events: context.events,
+    async run(action, subject, options = {}) {
+      const valid = validSubject(subject);
+      const resolved = await resolveAction(context, action, { save: true });
+      await ensureAllowed(context, options.user, 'action:invoke', { type: 'action', id: resolved.action.id, record: resolved.action });
+      return executeAction(context, resolved, valid, options, 'action') as Promise<RunResult<never>>;
+    },
+    async preview(action, subject, options = {}) {
+      const valid = validSubject(subject);
+      const resolved = await resolveAction(context, action, { save: false });
+      await ensureAllowed(context, options.user, 'action:invoke', { type: 'action', id: resolved.action.id, record: resolved.action });
+      const prepared = await prepareRun(context, resolved, valid, options);
+      return {
+        actionId: resolved.action.id,
+        ...(resolved.action.version !== undefined ? { actionVersion: resolved.action.version } : {}),
+        model: resolved.action.model,
+        messages: prepared.messages,
+        input: prepared.input,
+      };
+    },
+    async test(draft, fields, options = {}) {
+      const resolved = await resolveAction(context, draft, { save: false });
+      await ensureAllowed(context, options.user, 'action:invoke', { type: 'action', id: resolved.action.id, record: resolved.action });
+      return testOnSample(context, resolved, fields, options) as Promise<RunResult<never>>;
+    },
+    async testCases(draft, options = {}) {
+      const resolved = await resolveAction(context, draft, { save: false });
+      await ensureAllowed(context, options.user, 'action:invoke', { type: 'action', id: resolved.action.id, record: resolved.action });
+      return testCases(context, resolved, options);
+    },
+    actions: {
+      async save(definition, options = {}) {
+        await ensureAllowed(context, options.user, 'action:edit', { type: 'action', id: String(definition?.id), record: definition });
+        return saveAction(context, definition);
+      },
+      get: async (ref) => (await resolveAction(context, ref, { save: false }).catch(() => undefined))?.action as ActionRecord | undefined,
+      list: () => context.store.actions.list(),
+      versions: (id) => context.store.actions.versions(id),
+      async setLabel(id, label, version, options = {}) {
+        await ensureAllowed(context, options.user, 'action:edit', { type: 'action', id });
+        await context.store.actions.setLabel(id, label, version, { at: nowIso(context), ...(options.user !== undefined ? { by: options.user } : {}) });
+      },
+    },
+    prompts: {
+      async save(definition, options = {}) {
+        const valid = parseOrThrow(promptDefinitionSchema, definition, 'prompt', 'INVALID_DEFINITION');
+        await ensureAllowed(context, options.user, 'action:edit', { type: 'prompt', id: valid.id, record: valid });
+        const latest = await context.store.prompts.get(valid.id);
+        if (latest && latest.template === valid.template && latest.description === valid.description) return latest;
+        return context.store.prompts.create({ ...valid, createdAt: nowIso(context) });
+      },
+      get: (id, selector) => context.store.prompts.get(id, selector),
+      list: () => context.store.prompts.list(),
+    },
+    bindings: {
+      set: (binding) => context.store.bindings.create({ ...parseOrThrow(bindingDefinitionSchema, binding, 'binding', 'INVALID_DEFINITION'), createdAt: nowIso(context) }),
+      get: (subjectType, field) => context.store.bindings.get(subjectType, field),
+      list: (query) => context.store.bindings.list(query),
+      delete: (subjectType, field) => context.store.bindings.delete(subjectType, field),
+    },
+    proposals: {
+      get: (id) => context.store.proposals.get(id),
+      list: (query) => context.store.proposals.list(query),
+      apply: (id, options) => applyProposal(context, id, options),
+      reject: (id, options) => rejectProposal(context, id, options),
+    },
+    runs: {
+      get: (id) => context.store.runs.get(id),
+      list: (query) => context.store.runs.list(query),
+      usage: (query) => context.store.runs.usage(query),
+    },
+    recoverStaleRuns: (options) => recoverStaleRuns(context, options),
+  };
+}
