@@ -98,7 +98,9 @@ function redact(text: string, apiKey: string | undefined): string {
 /** Removes keys from the client's error in place, since it is kept as the cause. */
 function scrub(error: unknown, apiKey: string | undefined): unknown {
   if (!(error instanceof Error)) return error;
-  error.message = redact(error.message, apiKey);
+  const message = redact(error.message, apiKey);
+  // Some errors (DOMException) have a read-only message; those never carry a key.
+  if (message !== error.message) Object.defineProperty(error, 'message', { value: message, configurable: true, writable: true });
   if (error instanceof APIError && typeof error.error === 'object' && error.error !== null) {
     const body = error.error as { message?: unknown };
     if (typeof body.message === 'string') body.message = redact(body.message, apiKey);
