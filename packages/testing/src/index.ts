@@ -9,3 +9,13 @@ export type {
   ProtocolFake,
   RecordedRequest,
 } from './fakes/protocol-fake.js';
+export { runProviderConformance, type ProviderConformanceOptions } from './provider/run-provider-conformance.js';
+export {
+  anthropicWire,
+  conformanceWires,
+  ollamaWire,
+  openAIWire,
+  type ConformanceWire,
+  type WireToolResult,
+} from './provider/conformance-wire.js';
+export { runStoreConformance, type StoreConformanceOptions } from './store/index.js';
