@@ -1,4 +1,4 @@
-import { ProviderError, kindFromStatus, type ProviderErrorKind } from '@llm-actions/core';
+import { ProviderError, kindFromStatus, retryAfterFromHeaders, type ProviderErrorKind } from '@llm-actions/core';
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 
 /** What an error message needs to say where it came from, and what it must not reveal. */
@@ -55,7 +55,7 @@ export function mapOpenAIError(error: unknown, context: OpenAIErrorContext): Pro
     kind,
     status,
     retryable,
-    retryAfterMs: parseRetryAfter(error.headers),
+    retryAfterMs: retryAfterFromHeaders(error.headers).retryAfterMs,
     message: `${prefix} ${describe(kind, status, apiMessage, context)}`,
     responseBody: body === undefined ? undefined : JSON.parse(redact(JSON.stringify(body), context.apiKey)),
     cause,
@@ -72,21 +72,6 @@ function describe(kind: ProviderErrorKind, status: number | undefined, apiMessag
   if (kind === 'auth') return `${answered} Check the API key (the apiKey setting or OPENAI_API_KEY) and its permissions.`;
   if (kind === 'content-filter') return `${provider} refused the request under its content policy: ${apiMessage}`;
   return answered;
-}
-
-/**
- * The delay the server asked for, in ms: `retry-after-ms`, else `retry-after` in seconds or
- * as an HTTP date. Undefined when absent or unreadable.
- */
-export function parseRetryAfter(headers: Headers | undefined, now: () => number = Date.now): number | undefined {
-  const milliseconds = Number.parseFloat(headers?.get('retry-after-ms') ?? '');
-  if (Number.isFinite(milliseconds) && milliseconds >= 0) return milliseconds;
-  const value = headers?.get('retry-after')?.trim();
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now());
 }
 
 function redact(text: string, apiKey: string | undefined): string {
