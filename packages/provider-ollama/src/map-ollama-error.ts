@@ -53,6 +53,8 @@ function fromStatus(status: number, serverMessage: string, cause: unknown, conte
   if (status === 404 && /model .*not found/i.test(serverMessage)) {
     const model = context.model ?? /model ['"]?([^'"\s]+)/.exec(serverMessage)?.[1] ?? 'the model';
     message = `${prefix} Model "${model}" was not found on the Ollama server${context.host ? ` at ${context.host}` : ''}. Pull it with \`ollama pull ${model}\` or pick one from listModels().`;
+  } else if (status === 404) {
+    message = `${prefix} Ollama answered 404 (${serverMessage}). Check that the base URL is the server root, e.g. http://127.0.0.1:11434, without /api or /v1.`;
   } else if (kind === 'auth') {
     message = `${prefix} Ollama (or a proxy in front of it) refused the credentials (${status}: ${serverMessage}). Check the headers passed to createOllama().`;
   }

@@ -46,6 +46,12 @@ describe('Ollama provider errors (real ollama client against the fake)', () => {
     expect(fake.requests).toHaveLength(1);
   });
 
+  it('hints at the base URL when a 404 is not about a model', async () => {
+    const error = await failureOf(createOllama({ baseURL: `${fake.baseURL}/v1` }).doGenerate(base));
+    expect(error).toMatchObject({ kind: 'not-found', status: 404 });
+    expect(error.message).toContain('server root');
+  });
+
   it.each([
     [401, 'auth', false],
     [400, 'bad-request', false],

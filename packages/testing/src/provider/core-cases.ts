@@ -90,15 +90,27 @@ export function registerCoreCases(registry: ConformanceRegistry): void {
 
   registry.test('core-abort', 'through core, aborting a streaming run ends it as cancelled within 100 ms and closes the request', async (context) => {
     const { llm, action } = coreFor(context);
-    context.fake.enqueue({ chunks: ['a', 'b', 'c', 'd'], chunkDelayMs: 1000 });
     const controller = new AbortController();
     let abortedAt = 0;
-    llm.events.on('run:chunk', () => {
-      if (abortedAt === 0) setTimeout(() => ((abortedAt = Date.now()), controller.abort()), 20);
-    });
+    let scheduled = false;
+    const abortSoon = (): void => {
+      if (scheduled) return;
+      scheduled = true;
+      setTimeout(() => ((abortedAt = Date.now()), controller.abort()), 20);
+    };
+    if (context.provider.doStream) {
+      // Abort mid-stream, while the next chunk is still a second away.
+      context.fake.enqueue({ chunks: ['a', 'b', 'c', 'd'], chunkDelayMs: 1000 });
+      llm.events.on('run:chunk', abortSoon);
+    } else {
+      context.fake.enqueue({ text: 'too late', delayMs: 3000 });
+      void waitFor(() => context.modelCalls().length === 1, 'the request to arrive').then(abortSoon);
+    }
     const failure = await rejectionOf(llm.run(action, subject, { stream: true, signal: controller.signal }));
     expect(Date.now() - abortedAt).toBeLessThan(100);
-    expect(LlmActionsError.isInstance(failure) && failure.code).toBe('CANCELLED');
+    if (!LlmActionsError.isInstance(failure)) throw new Error(`expected an LlmActionsError, got: ${String(failure)}`);
+    expect(failure.code).toBe('CANCELLED');
+    expect((await llm.runs.get(String(failure.details.runId)))?.status).toBe('cancelled');
     await waitFor(() => context.modelCalls()[0]?.closedByClientAt !== undefined, 'the client to close the request');
     expect(context.modelCalls()).toHaveLength(1);
   });
