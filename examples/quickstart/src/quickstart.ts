@@ -1,0 +1,43 @@
+/**
+ * The quickstart: the first flow of @llm-actions on one sample record.
+ * 1. preview the full message, 2. run the action (streaming), 3. print the proposal,
+ * 4. the run's diagnostics as a timeline, 5. the run history.
+ */
+import { createLlmActions } from '@llm-actions/core';
+import { createMemoryStore } from '@llm-actions/store-memory';
+import { heading, printHistory, printMessages, printProposal, printTimeline } from './print.js';
+import { chooseProvider } from './choose-provider.js';
+import { generateSummary, sampleIdea } from './sample-data.js';
+
+const choice = await chooseProvider();
+console.log('@llm-actions quickstart');
+console.log(`Provider: ${choice.description}`);
+
+const store = createMemoryStore();
+const llm = createLlmActions({ providers: [choice.provider], store });
+const action = { ...generateSummary, model: choice.model };
+
+heading('1. Preview: the full message the model will see');
+const preview = await llm.preview(action, sampleIdea, { context: { audience: 'editors' } });
+printMessages(preview.messages);
+
+heading('2. Run');
+process.stdout.write('   ');
+const result = await llm.run(action, sampleIdea, {
+  stream: true,
+  context: { audience: 'editors' },
+  user: 'quickstart',
+  onChunk: (delta) => process.stdout.write(delta),
+});
+console.log(`\n   -> ${result.run.status} in ${result.run.attempts} attempt(s), ${result.run.usage?.inputTokens ?? '?'} in / ${result.run.usage?.outputTokens ?? '?'} out tokens`);
+
+heading('3. Proposal (pending review, nothing written yet)');
+if (result.proposal) printProposal(result.proposal);
+
+heading('4. Diagnostics: the run as a timeline');
+printTimeline(result.run);
+
+heading('5. Run history');
+printHistory((await llm.runs.list({ actionId: generateSummary.id, limit: 10 })).items);
+
+await choice.close();
