@@ -29,10 +29,13 @@ export function mapOpenAIError(error: unknown, context: OpenAIErrorContext): Pro
   if (error instanceof APIConnectionTimeoutError) {
     return new ProviderError({ provider, kind: 'timeout', message: `${prefix} The connection to ${provider} timed out.`, cause });
   }
-  if (error instanceof APIConnectionError || (error instanceof TypeError && !(error instanceof APIError))) {
-    const detail = error instanceof Error && error.cause instanceof Error ? error.cause.message : (error as Error).message;
-    const message = `${prefix} Could not reach ${provider}${context.baseURL ? ` at ${context.baseURL}` : ''} (${detail}). Check that the server is running and baseURL is right.`;
+  if (error instanceof APIConnectionError) {
+    const message = `${prefix} Could not reach ${provider}${context.baseURL ? ` at ${context.baseURL}` : ''} (${detailOf(error)}). Check that the server is running and baseURL is right.`;
     return new ProviderError({ provider, kind: 'network', message, cause });
+  }
+  if (error instanceof TypeError) {
+    // fetch reports a connection that breaks while the body is read as a TypeError (`terminated`).
+    return new ProviderError({ provider, kind: 'network', message: `${prefix} The connection to ${provider} broke off (${detailOf(error)}).`, cause });
   }
   if (error instanceof SyntaxError) {
     return new ProviderError({ provider, kind: 'server', retryable: true, message: `${prefix} ${provider} sent a malformed stream chunk.`, cause });
@@ -72,6 +75,10 @@ function describe(kind: ProviderErrorKind, status: number | undefined, apiMessag
   if (kind === 'auth') return `${answered} Check the API key (the apiKey setting or OPENAI_API_KEY) and its permissions.`;
   if (kind === 'content-filter') return `${provider} refused the request under its content policy: ${apiMessage}`;
   return answered;
+}
+
+function detailOf(error: Error): string {
+  return error.cause instanceof Error ? `${error.message}: ${error.cause.message}` : error.message;
 }
 
 function redact(text: string, apiKey: string | undefined): string {

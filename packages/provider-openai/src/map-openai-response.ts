@@ -50,9 +50,11 @@ export function mapOpenAICompletion(
   completion: ChatCompletion,
   context: { provider: string; request: ProviderV1RawExchange['request']; response: { status: number; headers: Record<string, string> }; warnings: ProviderV1Warning[] },
 ): ProviderV1Result {
-  const choice = completion.choices[0];
-  if (choice === undefined) {
-    throw new ProviderError({ provider: context.provider, kind: 'server', retryable: true, message: `[llm-actions/provider-openai] ${context.provider} answered without any choice.` });
+  // A server that is not OpenAI-compatible may answer 200 with HTML or another JSON shape.
+  const choice = Array.isArray(completion?.choices) ? completion.choices[0] : undefined;
+  if (choice?.message === undefined) {
+    const message = `[llm-actions/provider-openai] ${context.provider} answered without a chat completion choice. Check that baseURL points at an OpenAI-compatible /v1 endpoint.`;
+    throw new ProviderError({ provider: context.provider, kind: 'server', retryable: false, message, responseBody: completion });
   }
   const warnings = [...context.warnings];
   const toolCalls = (choice.message.tool_calls ?? []).flatMap((call, index) =>

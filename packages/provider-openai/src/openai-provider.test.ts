@@ -134,6 +134,11 @@ describe('createOpenAI: results', () => {
     expect(result.warnings[0]).toMatchObject({ type: 'other' });
   });
 
+  it('fails with a server error naming baseURL when a 200 is not a chat completion', async () => {
+    const provider = createOpenAI({ baseURL: 'http://127.0.0.1:9/v1', apiKey: 'k', fetch: async () => new Response('<html>hi</html>', { headers: { 'content-type': 'text/html' } }) });
+    await expect(provider.doGenerate(request())).rejects.toMatchObject({ name: 'ProviderError', kind: 'server', retryable: false, message: expect.stringContaining('baseURL') });
+  });
+
   it('lists models', async () => {
     fake.setModels(['gpt-a', 'gpt-b']);
     const models = await createOpenAI({ baseURL: fake.baseURL, apiKey: 'test' }).listModels();

@@ -112,4 +112,21 @@ describe('doStream', () => {
     expect(streamError).toMatchObject({ kind: 'server', status: undefined, retryable: true });
     expect(streamError.message).toContain('The server had an error');
   });
+
+  it('copes with compatible servers that repeat tool names and leave out the index', async () => {
+    const chunk = (delta: object, finish: string | null = null) => `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
+    const sse = [
+      chunk({ tool_calls: [{ id: 'a', type: 'function', function: { name: 'lookup', arguments: '{"q":' } }] }),
+      chunk({ tool_calls: [{ function: { name: 'lookup', arguments: '"x"}' } }] }),
+      chunk({ tool_calls: [{ id: 'b', type: 'function', function: { name: 'other', arguments: '{}' } }] }),
+      chunk({}, 'tool_calls'),
+      'data: [DONE]\n\n',
+    ].join('');
+    const fetch = async () => new Response(sse, { headers: { 'content-type': 'text/event-stream' } });
+    const parts = await collect((await createOpenAI({ baseURL: 'http://127.0.0.1:9/v1', apiKey: 'k', fetch }).doStream(request())).stream);
+    expect(parts.filter((part) => part.type === 'tool-call')).toEqual([
+      { type: 'tool-call', toolCall: { id: 'a', name: 'lookup', input: { q: 'x' } } },
+      { type: 'tool-call', toolCall: { id: 'b', name: 'other', input: {} } },
+    ]);
+  });
 });

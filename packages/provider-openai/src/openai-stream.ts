@@ -31,16 +31,19 @@ export async function* mapOpenAIStream(chunks: AsyncIterable<ChatCompletionChunk
       id ??= chunk.id;
       modelId ??= chunk.model;
       if (chunk.usage) usage = mapOpenAIUsage(chunk.usage);
-      const choice = chunk.choices[0];
+      const choice = chunk.choices?.[0];
       if (choice === undefined) continue;
       if (choice.delta?.content) yield { type: 'text-delta', delta: choice.delta.content };
       if (choice.delta?.refusal) refusal += choice.delta.refusal;
       for (const delta of choice.delta?.tool_calls ?? []) {
-        const call = toolCalls.get(delta.index) ?? { name: '', arguments: '' };
+        // Some compatible servers leave out `index`; a new id then starts a new call.
+        const index = delta.index ?? (delta.id || toolCalls.size === 0 ? toolCalls.size : toolCalls.size - 1);
+        const call = toolCalls.get(index) ?? { name: '', arguments: '' };
         if (delta.id) call.id = delta.id;
-        call.name += delta.function?.name ?? '';
+        // The name comes whole in the first delta; servers that repeat it must not double it.
+        if (delta.function?.name && call.name === '') call.name = delta.function.name;
         call.arguments += delta.function?.arguments ?? '';
-        toolCalls.set(delta.index, call);
+        toolCalls.set(index, call);
       }
       if (choice.finish_reason) finishReason = choice.finish_reason;
     }
