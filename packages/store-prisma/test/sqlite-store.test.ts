@@ -1,0 +1,61 @@
+import type { StoreV1 } from '@llm-actions/core';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createSqliteStore, type SqliteStore } from '../src/index.js';
+import { temporaryDirectory } from './databases.js';
+import { describeDefinitionBehaviour } from './definition-behaviour.js';
+import { at, makeFullRun } from './fixtures.js';
+import { describeRunBehaviour } from './run-behaviour.js';
+
+const directory = temporaryDirectory();
+afterAll(() => directory.remove());
+
+describe('store-prisma on a SQLite file', () => {
+  let file = '';
+  let store: SqliteStore;
+  const opened: StoreV1[] = [];
+  beforeEach(async () => {
+    file = directory.file(`store-${Math.random().toString(36).slice(2)}.db`);
+    store = await createSqliteStore({ file });
+  });
+  afterEach(async () => {
+    for (const other of opened.splice(0)) await other.close?.();
+    await store.close();
+  });
+  const harness = {
+    store: () => store,
+    reopen: async () => {
+      const other = await createSqliteStore({ file });
+      opened.push(other);
+      return other;
+    },
+  };
+  describeRunBehaviour(harness);
+  describeDefinitionBehaviour(harness);
+
+  it('is durable: data written before close is there after reopening the file', async () => {
+    const run = makeFullRun();
+    await store.runs.create(run);
+    await store.prompts.create({ id: 'tone', template: 'Be brief.', createdAt: at(0) });
+    await store.close();
+    store = await createSqliteStore({ file });
+    expect(await store.runs.get(run.id)).toEqual(run);
+    expect((await store.prompts.get('tone'))?.version).toBe(1);
+    expect(store.name).toBe('prisma-sqlite');
+    expect(store.capabilities.durable.supported).toBe(true);
+  });
+});
+
+describe('store-prisma on SQLite :memory:', () => {
+  it('declares that it is neither durable nor shared, with a reason', async () => {
+    const store = await createSqliteStore({ file: ':memory:' });
+    try {
+      expect(store.capabilities.durable).toMatchObject({ supported: false, reason: expect.stringContaining(':memory:') });
+      expect(store.capabilities['multi-process'].supported).toBe(false);
+      const run = makeFullRun();
+      await store.runs.create(run);
+      expect(await store.runs.get(run.id)).toEqual(run);
+    } finally {
+      await store.close();
+    }
+  });
+});
