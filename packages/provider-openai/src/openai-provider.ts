@@ -9,7 +9,9 @@ import { safeHeaders } from './safe-headers.js';
 
 /** A provider for the OpenAI Chat Completions API; listing models and streaming are always available. */
 export interface OpenAIProvider extends ProviderV1 {
+  /** The models of `GET /models`, with `ownedBy` and `created` as details. */
   listModels(options?: { signal?: AbortSignal }): Promise<ProviderV1ModelInfo[]>;
+  /** One streamed generation; usage arrives with the finish part (`stream_options.include_usage`). */
   doStream(request: ProviderV1Request): Promise<ProviderV1StreamResult>;
 }
 
