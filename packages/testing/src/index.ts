@@ -18,3 +18,4 @@ export {
   type ConformanceWire,
   type WireToolResult,
 } from './provider/conformance-wire.js';
+export { runStoreConformance, type StoreConformanceOptions } from './store/index.js';

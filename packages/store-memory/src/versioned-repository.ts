@@ -1,0 +1,112 @@
+import { labelSchema, timestampSchema, type LabelMoveV1, type VersionSelectorV1, type VersionedRepositoryV1 } from '@llm-actions/core';
+import { assertText, assertValid, describeValue, storeError, type RecordSchema } from './store-error.js';
+
+type VersionedRecord = { id: string; version: number; createdAt: string };
+
+/** Everything stored for one id. */
+interface History<TRecord> {
+  versions: TRecord[];
+  labels: Map<string, number>;
+  moves: LabelMoveV1[];
+}
+
+/** How to build a versioned repository for one kind of definition. */
+export interface VersionedRepositoryOptions {
+  /** Name in messages and error details: `prompt` or `action`. */
+  kind: string;
+  /** Schema of a stored version; null skips validation. */
+  schema: RecordSchema | null;
+}
+
+function parseSelector(selector: VersionSelectorV1 | undefined): VersionSelectorV1 | undefined {
+  if (selector === undefined) return undefined;
+  if (typeof selector === 'object' && selector !== null) {
+    if ('version' in selector && Number.isInteger(selector.version) && selector.version >= 1) return selector;
+    if ('label' in selector && typeof selector.label === 'string' && selector.label.length > 0) return selector;
+  }
+  throw storeError('INVALID_INPUT', `version selector must be { version: positive integer } or { label: string }, got ${JSON.stringify(selector)}.`, {
+    selector,
+  });
+}
+
+/**
+ * Immutable numbered versions with labels, for prompts and actions. Versions are assigned
+ * synchronously inside `create`, so concurrent creates get distinct, consecutive numbers.
+ */
+export function createVersionedRepository<TRecord extends VersionedRecord>(
+  options: VersionedRepositoryOptions,
+): VersionedRepositoryV1<TRecord> {
+  const histories = new Map<string, History<TRecord>>();
+  const { kind } = options;
+
+  function find(id: string, selector?: VersionSelectorV1): TRecord | undefined {
+    const history = histories.get(id);
+    if (history === undefined) return undefined;
+    if (selector === undefined || ('label' in selector && selector.label === 'latest')) return history.versions.at(-1);
+    const version = 'version' in selector ? selector.version : history.labels.get(selector.label);
+    return version === undefined ? undefined : history.versions[version - 1];
+  }
+
+  return {
+    async create(record) {
+      if (typeof record !== 'object' || record === null) {
+        throw storeError('INVALID_INPUT', `${kind}s.create expects a ${kind} object, got ${describeValue(record)}.`);
+      }
+      assertText(record.id, `${kind}.id`);
+      const history: History<TRecord> = histories.get(record.id) ?? { versions: [], labels: new Map(), moves: [] };
+      const stored = { ...structuredClone(record), version: history.versions.length + 1 } as TRecord;
+      if (options.schema !== null) assertValid(options.schema, stored, `${kind} "${record.id}"`);
+      history.versions.push(stored);
+      histories.set(record.id, history);
+      return structuredClone(stored);
+    },
+
+    async get(id, selector) {
+      const found = find(id, parseSelector(selector));
+      return found === undefined ? undefined : structuredClone(found);
+    },
+
+    async list() {
+      const ids = [...histories.keys()].sort();
+      return ids.map((id) => structuredClone((histories.get(id) as History<TRecord>).versions.at(-1) as TRecord));
+    },
+
+    async versions(id) {
+      return structuredClone(histories.get(id)?.versions ?? []);
+    },
+
+    async setLabel(id, label, version, move) {
+      if (label === 'latest') {
+        throw storeError('INVALID_INPUT', 'the label "latest" is reserved and always means the newest version; choose another label.', {
+          id,
+          label,
+        });
+      }
+      assertValid(labelSchema, label, `label ${JSON.stringify(label)}`);
+      if (typeof move !== 'object' || move === null || !timestampSchema.safeParse(move.at).success) {
+        throw storeError('INVALID_INPUT', 'setLabel needs move.at, an ISO timestamp from Date.prototype.toISOString().', { id, label });
+      }
+      const history = histories.get(id);
+      if (history === undefined || !Number.isInteger(version) || history.versions[version - 1] === undefined) {
+        throw storeError('NOT_FOUND', `${kind} "${id}" has no version ${String(version)}; list its versions and label one that exists.`, {
+          id,
+          version,
+        });
+      }
+      const from = history.labels.get(label);
+      history.labels.set(label, version);
+      const entry: LabelMoveV1 = { label, to: version, at: move.at };
+      if (from !== undefined) entry.from = from;
+      if (move.by !== undefined) entry.by = move.by;
+      history.moves.push(entry);
+    },
+
+    async labels(id) {
+      return Object.fromEntries([...(histories.get(id)?.labels ?? [])].sort(([left], [right]) => (left < right ? -1 : 1)));
+    },
+
+    async labelHistory(id) {
+      return structuredClone(histories.get(id)?.moves ?? []);
+    },
+  };
+}
