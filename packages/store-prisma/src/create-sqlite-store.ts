@@ -1,10 +1,32 @@
 import type { StoreV1 } from '@llm-actions/core';
+import { resolve } from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { createPrismaStore, type PrismaStoreOptions } from './create-prisma-store.js';
 import { PrismaClient } from './generated/sqlite/client.js';
 import { migrate } from './migrate.js';
 import type { PrismaStoreClient } from './prisma-store-client.js';
 import { guard } from './store-error.js';
+
+/** Set-ups in progress in this process, by database file. */
+const settingUp = new Map<string, Promise<unknown>>();
+
+/**
+ * Runs `task` after any earlier set-up of the same file in this process has finished. Migrating
+ * keeps a write transaction open across awaits, and better-sqlite3 waits for locks by blocking the
+ * thread, so two connections of one process migrating the same file at once would stall each
+ * other until the busy timeout. Other processes are not affected: their lock holder keeps running.
+ */
+async function oneAtATime(file: string | undefined, task: () => Promise<void>): Promise<void> {
+  if (file === undefined) return task();
+  const previous = settingUp.get(file) ?? Promise.resolve();
+  const current = previous.catch(() => undefined).then(task);
+  settingUp.set(file, current);
+  try {
+    await current;
+  } finally {
+    if (settingUp.get(file) === current) settingUp.delete(file);
+  }
+}
 
 /** Options of {@link createSqliteStore}. */
 export interface SqliteStoreOptions extends Pick<PrismaStoreOptions, 'validate' | 'clock'> {
@@ -44,10 +66,12 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Sq
   const adapter = new PrismaBetterSqlite3({ url: options.file, timeout: options.busyTimeoutMs ?? 5_000 });
   const client = new PrismaClient({ adapter });
   try {
-    await guard('createSqliteStore', async () => {
-      if (!inMemory) await client.$queryRawUnsafe('PRAGMA journal_mode = WAL');
-      await migrate(client, { provider: 'sqlite', ...(options.clock === undefined ? {} : { clock: options.clock }) });
-    });
+    await guard('createSqliteStore', () =>
+      oneAtATime(inMemory ? undefined : resolve(options.file), async () => {
+        if (!inMemory) await client.$queryRawUnsafe('PRAGMA journal_mode = WAL');
+        await migrate(client, { provider: 'sqlite', ...(options.clock === undefined ? {} : { clock: options.clock }) });
+      }),
+    );
   } catch (error) {
     await client.$disconnect();
     throw error;

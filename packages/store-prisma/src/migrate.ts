@@ -32,6 +32,23 @@ export function resolveProvider(client: PrismaStoreClient, provider: PrismaStore
   });
 }
 
+/**
+ * Creates `llm_migrations` if needed. Two PostgreSQL sessions running CREATE TABLE IF NOT EXISTS
+ * at once can both pass the check and one then fails on the catalog's unique index; when the
+ * table is there afterwards, that failure is harmless.
+ */
+async function createMigrationsTable(client: StoreClient, provider: PrismaStoreProvider): Promise<void> {
+  try {
+    await client.$executeRawUnsafe(migrationsTableSql[provider]);
+  } catch (error) {
+    const exists = await client.llmMigration.count().then(
+      () => true,
+      () => false,
+    );
+    if (!exists) throw error;
+  }
+}
+
 /** Applies one migration in a transaction; false when another caller applied it first. */
 async function applyOne(client: StoreClient, migration: Migration, appliedAt: Date): Promise<boolean> {
   try {
@@ -70,7 +87,7 @@ export async function migrate(client: PrismaStoreClient, options: MigrateOptions
   const prisma = asStoreClient(client);
   const clock = options.clock ?? (() => new Date());
   return guard('migrate', async () => {
-    await prisma.$executeRawUnsafe(migrationsTableSql[provider]);
+    await createMigrationsTable(prisma, provider);
     const recorded = new Map((await prisma.llmMigration.findMany()).map((row) => [row.id, row.checksum]));
     const result: MigrateResult = { applied: [], skipped: [] };
     for (const migration of migrations) {

@@ -78,6 +78,14 @@ export async function guard<TResult>(operation: string, run: () => Promise<TResu
     return await run();
   } catch (error) {
     if (LlmActionsError.isInstance(error)) throw error;
+    if (/invalid byte sequence for encoding "UTF8": 0x00/.test(String(error))) {
+      throw storeError(
+        'INVALID_INPUT',
+        `${operation} got text with a NUL character (U+0000), which PostgreSQL text columns cannot hold; remove it from ids, names, templates and notes (JSON fields may contain it).`,
+        { operation },
+        error,
+      );
+    }
     const reason = error instanceof Error ? error.message.trim().split('\n').at(-1) : String(error);
     const hint = /no such table|does not exist/i.test(String(reason))
       ? ' The llm_ tables are missing: run migrate(client) or apply the package migrations first.'

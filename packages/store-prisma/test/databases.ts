@@ -2,11 +2,13 @@ import './require-conditions.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient as PostgresqlClient } from '../src/generated/postgresql/client.js';
-import { createPrismaStore, createSqliteStore, migrate, type SqliteStore } from '../src/index.js';
+import { PrismaClient as SqliteClient } from '../src/generated/sqlite/client.js';
+import { createPrismaStore, migrate } from '../src/index.js';
 import type { StoreV1 } from '@llm-actions/core';
-import { startPostgresServer, type PostgresServer } from './postgres-server.js';
+import type { PostgresServer } from './postgres-server.js';
 
 /** A temporary directory for SQLite files, deleted by `remove()`. */
 export function temporaryDirectory(): { path: string; file(name: string): string; remove(): void } {
@@ -57,10 +59,7 @@ export async function postgresDatabase(server: PostgresServer, name: string): Pr
   };
 }
 
-/** Starts PostgreSQL for one test file, or undefined (skipped) without binaries outside CI. */
-export const startPostgres = startPostgresServer;
-
-/** A migrated SQLite store in a fresh file of `directory`. */
-export function sqliteFileStore(directory: { file(name: string): string }, name = `store-${Math.random().toString(36).slice(2)}.db`): Promise<SqliteStore> {
-  return createSqliteStore({ file: directory.file(name) });
+/** A PrismaClient for SQLite generated from this package's schema, on `file`. */
+export function sqliteClient(file: string): SqliteClient {
+  return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: file }) });
 }

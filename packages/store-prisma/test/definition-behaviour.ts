@@ -1,12 +1,15 @@
 import type { ActionRecord } from '@llm-actions/core';
 import { expect, it } from 'vitest';
 import { at, awkwardText, expectError } from './fixtures.js';
+
+// PostgreSQL text columns cannot hold U+0000 (JSON columns can); see the PostgreSQL tests.
+const text = awkwardText.replace('\u0000', '');
 import type { StoreHarness } from './run-behaviour.js';
 
 function makeAction(overrides: Partial<Omit<ActionRecord, 'version'>> = {}): Omit<ActionRecord, 'version'> {
   return {
     id: 'summarize',
-    name: `Summarize ${awkwardText}`,
+    name: `Summarize ${text}`,
     sources: ['body'],
     destination: 'summary',
     prompts: { system: awkwardText, instructions: 'Summarize: {{ input }}' },

@@ -1,7 +1,9 @@
 import type { StoreV1 } from '@llm-actions/core';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSqliteStore, type SqliteStore } from '../src/index.js';
-import { temporaryDirectory } from './databases.js';
+import { sqliteClient, temporaryDirectory } from './databases.js';
+import { sqliteShape } from './database-shape.js';
+import { describeMigrations } from './migration-behaviour.js';
 import { describeDefinitionBehaviour } from './definition-behaviour.js';
 import { at, makeFullRun } from './fixtures.js';
 import { describeRunBehaviour } from './run-behaviour.js';
@@ -57,5 +59,32 @@ describe('store-prisma on SQLite :memory:', () => {
     } finally {
       await store.close();
     }
+  });
+});
+
+describe('migrations on SQLite', () => {
+  const clients: Array<{ $disconnect(): Promise<void> }> = [];
+  afterEach(async () => {
+    for (const client of clients.splice(0)) await client.$disconnect();
+  });
+  describeMigrations({
+    provider: 'sqlite',
+    concurrentClients: false,
+    fresh: async () => {
+      const file = directory.file(`migrate-${Math.random().toString(36).slice(2)}.db`);
+      const open = () => {
+        const client = sqliteClient(file);
+        clients.push(client);
+        return client;
+      };
+      return { client: open(), openClient: open, shape: async () => sqliteShape(file) };
+    },
+  });
+
+  it('createSqliteStore calls made at once on one file migrate it once', async () => {
+    const file = directory.file('parallel.db');
+    const stores = await Promise.all([1, 2, 3].map(() => createSqliteStore({ file })));
+    await stores[0]?.runs.create(makeFullRun());
+    for (const store of stores) await store.close();
   });
 });
