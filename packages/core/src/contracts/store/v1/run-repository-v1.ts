@@ -41,7 +41,12 @@ export interface UsageQueryV1 {
   groupBy: UsageGroupKeyV1[];
 }
 
-/** One aggregate row. Runs still `running` count in `runs` but in neither success nor failure. */
+/**
+ * One aggregate row. Runs still `running` count in `runs` but in neither success nor
+ * failure. A group key the runs do not have (no user, say) is left out of `group`, and
+ * such rows sort after the others. With `groupBy: []` there is always exactly one row,
+ * zeros included.
+ */
 export interface UsageRowV1 {
   group: { actionId?: string; model?: string; day?: string; user?: string };
   runs: number;

@@ -20,6 +20,15 @@ export type StoreV1CapabilityStatus = { supported: true } | { supported: false; 
  * Every method is async. Errors are `LlmActionsError` with codes `STORE_CONFLICT`,
  * `BINDING_CONFLICT`, `NOT_FOUND`, `INVALID_INPUT` or `STORE_ERROR`.
  * Returned objects are copies: mutating them never changes stored data.
+ *
+ * Conventions every store follows (the conformance suite checks them):
+ * - Timestamps are ISO 8601 UTC strings with milliseconds, as `Date.prototype.toISOString`
+ *   produces; they round-trip exactly.
+ * - Ids are compared by plain code-unit order (SQL stores use a binary collation), so
+ *   ordering by `(createdAt, id)` and cursors agree across stores.
+ * - `updatedAt` is whatever the caller passes; a store sets it from its clock only when
+ *   an update does not.
+ * - In an update patch, a key whose value is `undefined` removes that optional field.
  */
 export interface StoreV1 {
   readonly specificationVersion: 'v1';
