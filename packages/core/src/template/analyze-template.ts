@@ -17,7 +17,7 @@ export function analyzeParsed(parsed: ParseResult): DetailedAnalysis {
   const visitExpression = (expression: Expression, locals: ReadonlySet<string>): void => {
     const { path } = expression;
     if (path.kind === 'variable' && !locals.has(path.segments[0] ?? '')) variables.add(path.text);
-    filterCalls.push(...expression.filters);
+    for (const call of expression.filters) filterCalls.push(call);
   };
   const visit = (nodes: TemplateNode[], locals: ReadonlySet<string>): void => {
     for (const node of nodes) {

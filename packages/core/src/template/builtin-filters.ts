@@ -5,11 +5,15 @@ import type { TemplateFilter } from './template-types.js';
 
 const defaultMaxJsonLength = 1_000_000;
 
-function checkArgumentCount(name: string, args: unknown[], min: number, max: number): void {
-  if (args.length < min || args.length > max) {
-    const expected = min === max ? `${min}` : `${min} to ${max}`;
-    throw new TypeError(`\`${name}\` takes ${expected} argument${max === 1 ? '' : 's'}, got ${args.length}`);
-  }
+/**
+ * How many arguments each built-in filter takes, checked when a template compiles
+ * (so a wrong count is reported with its position before anything renders).
+ */
+export const filterArity = new WeakMap<TemplateFilter, readonly [min: number, max: number]>();
+
+function withArity(filter: TemplateFilter, min: number, max: number): TemplateFilter {
+  filterArity.set(filter, [min, max]);
+  return filter;
 }
 
 function countArgument(name: string, value: unknown): number {
@@ -31,30 +35,32 @@ function toText(name: string, value: unknown): string {
   return text;
 }
 
+// The same characters as `\s`, with the common printable ASCII range decided first.
 const isSpace = (code: number): boolean =>
-  code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
-  code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+  code <= 32
+    ? code === 32 || (code >= 9 && code <= 13)
+    : code >= 0xa0 &&
+      (code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+        code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff);
 
 /** `{{ body | truncate: 2000 }}`: at most N characters, ending with `…` (or the second argument) when cut. */
-const truncate: TemplateFilter = (value, ...args) => {
-  checkArgumentCount('truncate', args, 1, 2);
+const truncate = withArity((value: unknown, count?: string | number, suffixArgument?: string | number) => {
   const text = toText('truncate', value);
-  const limit = countArgument('truncate', args[0]);
-  const suffix = args.length > 1 ? textArgument('truncate', args[1]) : '…';
+  const limit = countArgument('truncate', count);
+  const suffix = suffixArgument === undefined ? '…' : textArgument('truncate', suffixArgument);
   if (text.length <= limit) return text;
   let cut = limit - suffix.length;
   if (cut < 0) return text.slice(0, limit);
   // Never split a surrogate pair: a lone half is not valid text for a model.
   if (cut > 0 && (text.charCodeAt(cut - 1) & 0xfc00) === 0xd800) cut -= 1;
   return text.slice(0, cut) + suffix;
-};
+}, 1, 2);
 
 /** `{{ body | words: 50 }}`: the first N words, ending with `…` (or the second argument) when cut. */
-const words: TemplateFilter = (value, ...args) => {
-  checkArgumentCount('words', args, 1, 2);
+const words = withArity((value: unknown, count?: string | number, suffixArgument?: string | number) => {
   const text = toText('words', value);
-  const limit = countArgument('words', args[0]);
-  const suffix = args.length > 1 ? textArgument('words', args[1]) : '…';
+  const limit = countArgument('words', count);
+  const suffix = suffixArgument === undefined ? '…' : textArgument('words', suffixArgument);
   let index = 0;
   for (let count = 0; count <= limit; count += 1) {
     while (index < text.length && isSpace(text.charCodeAt(index))) index += 1;
@@ -63,12 +69,11 @@ const words: TemplateFilter = (value, ...args) => {
     while (index < text.length && !isSpace(text.charCodeAt(index))) index += 1;
   }
   return text.slice(0, index).trimEnd() + suffix;
-};
+}, 1, 2);
 
 /** `{{ tags | join: ", " }}`: array items as text joined by the separator (default `, `); null items are skipped. */
-const join: TemplateFilter = (value, ...args) => {
-  checkArgumentCount('join', args, 0, 1);
-  const separator = args.length > 0 ? textArgument('join', args[0]) : ', ';
+const join = withArity((value: unknown, separatorArgument?: string | number) => {
+  const separator = separatorArgument === undefined ? ', ' : textArgument('join', separatorArgument);
   if (!Array.isArray(value)) throw new TypeError(`\`join\` needs an array, got ${describeValue(value)}`);
   const parts: string[] = [];
   for (let index = 0; index < value.length; index += 1) {
@@ -79,16 +84,14 @@ const join: TemplateFilter = (value, ...args) => {
     parts.push(text);
   }
   return parts.join(separator);
-};
+}, 0, 1);
 
 /**
  * The `json` filter with its own output bound (the engine passes its `maxOutputLength`).
  * `{{ data | json }}` or `{{ data | json: 2 }}` (indent: spaces, at most 10, or a text).
  */
 export function createJsonFilter(maxLength: number): TemplateFilter {
-  return (value, ...args) => {
-    checkArgumentCount('json', args, 0, 1);
-    const indentArgument = args[0];
+  const json = (value: unknown, indentArgument?: string | number): string | undefined => {
     const indent =
       typeof indentArgument === 'number' ? ' '.repeat(Math.max(0, Math.min(10, Math.floor(indentArgument)))) : (indentArgument ?? '').slice(0, 10);
     try {
@@ -102,14 +105,11 @@ export function createJsonFilter(maxLength: number): TemplateFilter {
       });
     }
   };
+  return withArity(json, 0, 1);
 }
 
-const noArguments =
-  (name: string, transform: (text: string) => string): TemplateFilter =>
-  (value, ...args) => {
-    checkArgumentCount(name, args, 0, 0);
-    return transform(toText(name, value));
-  };
+const noArguments = (name: string, transform: (text: string) => string): TemplateFilter =>
+  withArity((value: unknown) => transform(toText(name, value)), 0, 0);
 
 /**
  * The filters every engine starts with: `truncate`, `words`, `join`, `json`, `upper`,

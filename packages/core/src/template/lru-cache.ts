@@ -4,6 +4,8 @@
  */
 export class LruCache<Key, Value> {
   readonly #entries = new Map<Key, Value>();
+  /** The most recently used key: hits on it need no reordering (the common case of one hot template). */
+  #newest: Key | undefined;
 
   /** @param capacity most entries kept; 0 keeps none. */
   constructor(readonly capacity: number) {}
@@ -14,9 +16,10 @@ export class LruCache<Key, Value> {
 
   get(key: Key): Value | undefined {
     const value = this.#entries.get(key);
-    if (value !== undefined) {
+    if (value !== undefined && key !== this.#newest) {
       this.#entries.delete(key);
       this.#entries.set(key, value);
+      this.#newest = key;
     }
     return value;
   }
@@ -25,6 +28,7 @@ export class LruCache<Key, Value> {
     if (this.capacity <= 0) return;
     this.#entries.delete(key);
     this.#entries.set(key, value);
+    this.#newest = key;
     if (this.#entries.size > this.capacity) {
       const oldest = this.#entries.keys().next();
       if (oldest.done !== true) this.#entries.delete(oldest.value);
@@ -33,5 +37,6 @@ export class LruCache<Key, Value> {
 
   clear(): void {
     this.#entries.clear();
+    this.#newest = undefined;
   }
 }

@@ -20,8 +20,14 @@ interface Frame {
   /** Where a block without `node` keeps its content, so analysis still sees it. */
   content: TemplateNode[];
   elseSeen: boolean;
+  /** Nesting of the node receiving content: blocks around it plus `{{else if}}` steps. */
+  depth: number;
   position: SourcePosition;
 }
+
+/** Deeper trees are refused so that compiling and analyzing (both recursive) cannot overflow the stack. */
+const maxNesting = 100;
+const nestingMessage = `blocks nest more than ${maxNesting} levels deep (\`{{else if}}\` counts as a level): flatten the template`;
 
 const describe = (position: SourcePosition): string => `line ${position.line}, column ${position.column}`;
 
@@ -41,7 +47,7 @@ export function parseTemplate(source: string): ParseResult {
   const closeFrame = (frame: Frame): void => {
     const parent = current();
     if (frame.node !== undefined) parent.push(frame.node);
-    else parent.push(...frame.content);
+    else for (const node of frame.content) parent.push(node);
   };
 
   const lexed = tokenize(source);
@@ -86,9 +92,11 @@ function handleTag(
     const keyword = reader.readWord();
     if (keyword !== 'if' && keyword !== 'each') reader.fail(`unknown block \`#${keyword}\`: use {{#if ...}} or {{#each ...}}`, keywordStart);
     const children: TemplateNode[] = [];
-    const frame: Frame = { kind: keyword, node: undefined, target: undefined, children, content: children, elseSeen: false, position };
-    stack.push(frame);
+    const depth = (stack.at(-1)?.depth ?? 0) + 1;
+    const frame: Frame = { kind: keyword, node: undefined, target: undefined, children, content: children, elseSeen: false, depth, position };
     // Pushed before parsing so that a bad opening tag still pairs with its closing tag.
+    stack.push(frame);
+    if (depth > maxNesting) reader.fail(nestingMessage, token.offset);
     const expression = parseExpression(reader, lineIndex);
     if (keyword === 'if') {
       reader.expectEnd('write {{#if variable}}');
@@ -144,6 +152,8 @@ function handleElse(reader: TagReader, stack: Frame[], lineIndex: LineIndex, off
   if (reader.index < reader.end) {
     const wordStart = reader.index;
     if (reader.readWord() !== 'if' || frame.kind !== 'if') reader.fail('after `else` only `if` may follow, inside {{#if}}: {{else if x}}', wordStart);
+    frame.depth += 1;
+    if (frame.depth > maxNesting) reader.fail(nestingMessage, offset);
     const expression = parseExpression(reader, lineIndex);
     reader.expectEnd('write {{else if variable}}');
     const nested: IfNode = { type: 'if', expression, consequent: [], alternate: [], position };

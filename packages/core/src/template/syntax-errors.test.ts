@@ -103,3 +103,29 @@ describe('analyzeTemplate', () => {
     expect(analyzeTemplate('{{ a | custom }}').errors).toEqual([]);
   });
 });
+
+describe('adversarial sources', () => {
+  it('refuses blocks nested more than 100 levels, counting {{else if}} steps', () => {
+    const nested = '{{#if a}}'.repeat(101) + 'x' + '{{/if}}'.repeat(101);
+    expect(compileError(nested).problems).toEqual([
+      at(1, 901, 'blocks nest more than 100 levels deep (`{{else if}}` counts as a level): flatten the template'),
+    ]);
+    expect(engine.compile('{{#if a}}'.repeat(100) + '{{/if}}'.repeat(100)).source).toHaveLength(1600);
+    const chain = '{{#if a}}' + '{{else if a}}'.repeat(100) + '{{/if}}';
+    expect(compileError(chain).problems).toEqual([expect.objectContaining({ line: 1, column: 1 + 9 + 99 * 13 })]);
+  });
+
+  it('analyzes huge hostile sources without throwing and lists at most 20 problems in a message', () => {
+    const sources = [
+      '{{#if a}}'.repeat(20_000),
+      '{{#if a}}' + '{{else if a}}'.repeat(20_000) + '{{/if}}',
+      '{{#if a b}}' + '{{ x | upper }}'.repeat(20_000) + '{{/if}}',
+      `{{ a${' | upper'.repeat(50_000)} }}`,
+      '{{/if}}'.repeat(20_000),
+    ];
+    expect(sources.map((source) => analyzeTemplate(source).errors.length > 0)).toEqual([true, true, true, false, true]);
+    const error = compileError('{{/if}}'.repeat(30));
+    expect(error.problems).toHaveLength(30);
+    expect(error.message.endsWith('and 10 more in `problems`')).toBe(true);
+  });
+});

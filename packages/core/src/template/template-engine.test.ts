@@ -71,6 +71,22 @@ describe('createTemplateEngine', () => {
     ]);
   });
 
+  it('checks argument counts of built-in filters at compile time, not of host filters', () => {
+    const engine = createTemplateEngine({ filters: { anything: (value) => value } });
+    try {
+      engine.compile('{{ a | truncate }}\n{{ a | upper: 1 | json: 1, 2 | anything: 1, 2, 3 }}');
+      expect.unreachable();
+    } catch (error) {
+      expect(TemplateError.isInstance(error) && error.code).toBe('TEMPLATE_FILTER');
+      expect((error as TemplateError).problems).toEqual([
+        { message: '`truncate` takes 1 to 2 arguments, got 0', line: 1, column: 8, name: 'truncate' },
+        { message: '`upper` takes 0 arguments, got 1', line: 2, column: 8, name: 'upper' },
+        { message: '`json` takes 0 to 1 arguments, got 2', line: 2, column: 19, name: 'json' },
+      ]);
+    }
+    expect(engine.analyze('{{ a | words }}').errors).toEqual([{ message: '`words` takes 1 to 2 arguments, got 0', line: 1, column: 8, name: 'words' }]);
+  });
+
   it('turns a throwing filter into TEMPLATE_FILTER and keeps the cause', () => {
     const cause = new RangeError('bad value');
     const engine = createTemplateEngine({

@@ -5,7 +5,7 @@ import { checkFilter, resolveCacheSize, resolveLimits } from './engine-options.j
 import { LruCache } from './lru-cache.js';
 import { parseTemplate } from './parser.js';
 import type { RenderFunction, RenderState } from './render-state.js';
-import { missingVariablesError, syntaxError, templateTooLongError, unknownFilterError, unknownFilterProblems } from './template-errors.js';
+import { filterError, filterProblems, missingVariablesError, syntaxError, templateTooLongError } from './template-errors.js';
 import type { CompiledTemplate, RenderOptions, TemplateAnalysis, TemplateEngine, TemplateEngineOptions, TemplateFilter } from './template-types.js';
 
 interface CacheEntry {
@@ -47,8 +47,8 @@ export function createTemplateEngine(options: TemplateEngineOptions = {}): Templ
     const parsed = parseTemplate(source);
     if (parsed.problems.length > 0) throw syntaxError(parsed.problems, name);
     const { variables, partials, filters: used, filterCalls } = analyzeParsed(parsed);
-    const unknown = unknownFilterProblems(filterCalls, filters);
-    if (unknown.length > 0) throw unknownFilterError(unknown, name);
+    const badFilters = filterProblems(filterCalls, filters);
+    if (badFilters.length > 0) throw filterError(badFilters, name);
     const entry: CacheEntry = {
       run: compileNodes(parsed.nodes, filters),
       template: {
@@ -102,8 +102,7 @@ function analyzeWith(source: string, filters: ReadonlyMap<string, TemplateFilter
     return { variables: [], partials: [], filters: [], errors: problems };
   }
   const { variables, partials, filters: used, errors, filterCalls } = analyzeParsed(parseTemplate(source));
-  const unknown = unknownFilterProblems(filterCalls, filters);
-  const all = [...errors, ...unknown].sort((left, right) => left.line - right.line || left.column - right.column);
+  const all = [...errors, ...filterProblems(filterCalls, filters)].sort((left, right) => left.line - right.line || left.column - right.column);
   return { variables, partials, filters: used, errors: all };
 }
 

@@ -1,39 +1,53 @@
 import { TemplateError, type TemplateProblem } from '../errors/index.js';
 import type { FilterCall } from './ast.js';
+import { filterArity } from './builtin-filters.js';
 import type { MissingValue } from './read-value.js';
 import { describePosition, problemAt, type MissingVariable } from './render-state.js';
 import type { TemplateFilter } from './template-types.js';
 
 const where = (problem: TemplateProblem): string => `line ${problem.line}, column ${problem.column}`;
+
+/** Lists problems in a message; past 20 the rest are only counted (all stay in `problems`). */
+function listProblems(problems: TemplateProblem[]): string {
+  const shown = problems.slice(0, 20).map((problem) => `${problem.message} (${where(problem)})`);
+  if (problems.length > shown.length) shown.push(`and ${problems.length - shown.length} more in \`problems\``);
+  return shown.join('; ');
+}
 const withTemplate = (template: string | undefined): { template?: string } => (template === undefined ? {} : { template });
 
 /** `TEMPLATE_SYNTAX` listing every syntax problem of a template. */
 export function syntaxError(problems: TemplateProblem[], template?: string): TemplateError {
-  const list = problems.map((problem) => `${problem.message} (${where(problem)})`).join('; ');
   return new TemplateError({
     code: 'TEMPLATE_SYNTAX',
-    message: `Template syntax error${problems.length === 1 ? '' : 's'}: ${list}`,
+    message: `Template syntax error${problems.length === 1 ? '' : 's'}: ${listProblems(problems)}`,
     problems,
     ...withTemplate(template),
   });
 }
 
-/** Problems for filters used by a template that `filters` does not hold. */
-export function unknownFilterProblems(calls: FilterCall[], filters: ReadonlyMap<string, TemplateFilter>): TemplateProblem[] {
-  return calls
-    .filter((call) => call.name !== 'default' && !filters.has(call.name))
-    .map((call) => problemAt(`unknown filter \`${call.name}\`: register it with registerFilter or the \`filters\` option`, call.position, call.name));
+/** Problems for filters that `filters` does not hold, and built-in filters given the wrong number of arguments. */
+export function filterProblems(calls: FilterCall[], filters: ReadonlyMap<string, TemplateFilter>): TemplateProblem[] {
+  const problems: TemplateProblem[] = [];
+  for (const { name, args, position } of calls) {
+    if (name === 'default') continue;
+    const filter = filters.get(name);
+    if (filter === undefined) {
+      problems.push(problemAt(`unknown filter \`${name}\`: fix the name, or register it with registerFilter or the \`filters\` option`, position, name));
+      continue;
+    }
+    const [min, max] = filterArity.get(filter) ?? [0, Number.POSITIVE_INFINITY];
+    if (args.length < min || args.length > max) {
+      const expected = min === max ? `${min} argument${min === 1 ? '' : 's'}` : `${min} to ${max} arguments`;
+      problems.push(problemAt(`\`${name}\` takes ${expected}, got ${args.length}`, position, name));
+    }
+  }
+  return problems;
 }
 
-/** `TEMPLATE_FILTER` for unknown filters. */
-export function unknownFilterError(problems: TemplateProblem[], template?: string): TemplateError {
-  const list = problems.map((problem) => `\`${problem.name ?? ''}\` (${where(problem)})`).join(', ');
-  return new TemplateError({
-    code: 'TEMPLATE_FILTER',
-    message: `Unknown template filter${problems.length === 1 ? '' : 's'} ${list}: fix the name, or register the filter with registerFilter or the \`filters\` option`,
-    problems,
-    ...withTemplate(template),
-  });
+/** `TEMPLATE_FILTER` for unknown filters and wrong argument counts. */
+export function filterError(problems: TemplateProblem[], template?: string): TemplateError {
+  const message = `Template filter error${problems.length === 1 ? '' : 's'}: ${listProblems(problems)}`;
+  return new TemplateError({ code: 'TEMPLATE_FILTER', message, problems, ...withTemplate(template) });
 }
 
 /** `TEMPLATE_LIMIT` for a source longer than `maxTemplateLength`. */

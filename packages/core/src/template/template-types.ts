@@ -78,7 +78,10 @@ export interface TemplateEngine {
   render(source: string, data: unknown, options?: RenderOptions): string;
   /** Compiles `source`, or returns the cached template for the same source. Throws on syntax errors. */
   compile(source: string): CompiledTemplate;
-  /** Like `analyzeTemplate`, also reporting filters this engine does not know and the length limit. */
+  /**
+   * Like `analyzeTemplate`, also reporting filters this engine does not know, built-in
+   * filters given the wrong number of arguments, and `maxTemplateLength`.
+   */
   analyze(source: string): TemplateAnalysis;
   /** Adds or replaces a filter; clears the cache so that templates see it. */
   registerFilter(name: string, filter: TemplateFilter): void;
