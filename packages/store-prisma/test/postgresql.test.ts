@@ -1,4 +1,5 @@
 import type { StoreV1 } from '@llm-actions/core';
+import { runStoreConformance } from '@llm-actions/testing';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createPrismaStore } from '../src/index.js';
 import { postgresDatabase, postgresqlClient, type PostgresDatabase } from './databases.js';
@@ -15,6 +16,19 @@ const startedAt = Date.now();
 const server = await startPostgresServer();
 if (server !== undefined) console.info(`[store-prisma tests] PostgreSQL started in ${Date.now() - startedAt} ms`);
 afterAll(() => server?.stop());
+
+if (server !== undefined) {
+  const database = await postgresDatabase(server, 'conformance');
+  afterAll(() => database.close());
+  runStoreConformance({
+    name: 'prisma-postgresql',
+    createStore: async () => {
+      await database.empty();
+      return database.openStore();
+    },
+    reopen: async () => database.openStore(),
+  });
+}
 
 describe.skipIf(server === undefined)('store-prisma on PostgreSQL', () => {
   let database: PostgresDatabase;

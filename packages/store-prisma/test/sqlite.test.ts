@@ -1,4 +1,6 @@
 import type { StoreV1 } from '@llm-actions/core';
+import { rmSync } from 'node:fs';
+import { runStoreConformance } from '@llm-actions/testing';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSqliteStore, type SqliteStore } from '../src/index.js';
 import { sqliteClient, temporaryDirectory } from './databases.js';
@@ -10,6 +12,30 @@ import { describeRunBehaviour } from './run-behaviour.js';
 
 const directory = temporaryDirectory();
 afterAll(() => directory.remove());
+
+const files = new WeakMap<StoreV1, string>();
+runStoreConformance({
+  name: 'prisma-sqlite (file)',
+  createStore: async () => {
+    const file = directory.file(`conformance-${Math.random().toString(36).slice(2)}.db`);
+    const store = await createSqliteStore({ file });
+    files.set(store, file);
+    return store;
+  },
+  reopen: async (store) => {
+    const file = files.get(store) as string;
+    const other = await createSqliteStore({ file });
+    files.set(other, file);
+    return other;
+  },
+  cleanup: async (store) => {
+    await store.close?.();
+    const file = files.get(store) as string;
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
+  },
+});
+
+runStoreConformance({ name: 'prisma-sqlite (:memory:)', createStore: () => createSqliteStore({ file: ':memory:' }) });
 
 describe('store-prisma on a SQLite file', () => {
   let file = '';
