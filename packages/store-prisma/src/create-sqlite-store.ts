@@ -1,8 +1,6 @@
 import type { StoreV1 } from '@llm-actions/core';
 import { resolve } from 'node:path';
-import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { createPrismaStore, type PrismaStoreOptions } from './create-prisma-store.js';
-import { PrismaClient } from './generated/sqlite/client.js';
 import { migrate } from './migrate.js';
 import type { PrismaStoreClient } from './prisma-store-client.js';
 import { guard } from './store-error.js';
@@ -63,6 +61,11 @@ export interface SqliteStore extends StoreV1 {
  */
 export async function createSqliteStore(options: SqliteStoreOptions): Promise<SqliteStore> {
   const inMemory = options.file === ':memory:';
+  // Loaded on first use, so hosts on PostgreSQL never load better-sqlite3 or the SQLite client.
+  const [{ PrismaBetterSqlite3 }, { PrismaClient }] = await Promise.all([
+    import('@prisma/adapter-better-sqlite3'),
+    import('./generated/sqlite/client.js'),
+  ]);
   const adapter = new PrismaBetterSqlite3({ url: options.file, timeout: options.busyTimeoutMs ?? 5_000 });
   const client = new PrismaClient({ adapter });
   try {
