@@ -16,3 +16,8 @@ export { redact, REDACTED, type RedactOptions } from './diagnostics/redact.js';
 export { createId, type IdGenerator } from './runtime/ids.js';
 export * from './template/index.js';
 export { retryAfterFromHeaders } from './runtime/retry-after.js';
+export { chain, type Chain, type ChainContext, type ChainResult, type ChainStep, type ChainStepResult, type ChainStepResults } from './scale/chain.js';
+export type { BatchItemResult, BatchResult, RunManyOptions } from './scale/run-many.js';
+export { RateLimiter, type Limiter, type RateLimit } from './scale/rate-limiter.js';
+export { periodStart, type Budget } from './scale/budgets.js';
+export { estimateRun, estimateTokens, type RunEstimate } from './scale/estimate.js';

@@ -10,6 +10,19 @@ export interface EventError {
   details?: Record<string, unknown>;
 }
 
+/** Counts of a batch, as reported after each item. */
+export interface BatchProgress {
+  total: number;
+  done: number;
+  succeeded: number;
+  failed: number;
+  /** Subjects skipped because a succeeded run exists (resume). */
+  skipped: number;
+  remaining: number;
+  /** Estimated milliseconds until the batch ends, from the pace so far. */
+  etaMs?: number;
+}
+
 /** The `data` of each event type. */
 export interface LlmActionsEventMap {
   'run:start': { kind: RunKind; actionVersion?: number; subject?: { type: string; id: string }; model: string; user?: string };
@@ -32,12 +45,12 @@ export interface LlmActionsEventMap {
   'proposal:created': { proposalId: string; field: string };
   'proposal:applied': { proposalId: string; field: string; by?: string };
   'proposal:rejected': { proposalId: string; field: string; by?: string; note?: string };
-  'batch:start': Record<string, unknown>;
-  'batch:progress': Record<string, unknown>;
-  'batch:finish': Record<string, unknown>;
-  'chain:step': Record<string, unknown>;
-  'budget:exceeded': Record<string, unknown>;
-  'rate-limit:wait': Record<string, unknown>;
+  'batch:start': { total: number; concurrency: number; dryRun: boolean };
+  'batch:progress': BatchProgress;
+  'batch:finish': BatchProgress & { status: 'succeeded' | 'failed' | 'cancelled'; durationMs: number };
+  'chain:step': { stepId: string; status: 'succeeded' | 'failed' | 'skipped'; stepRunId?: string; attempt?: number; error?: EventError };
+  'budget:exceeded': { budget: unknown; spentUsd: number; estimatedCostUsd: number };
+  'rate-limit:wait': { model: string; waitMs: number; rate: number };
   /** A listener threw; the run went on. */
   'listener:error': { eventType: string; error: EventError };
 }

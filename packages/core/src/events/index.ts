@@ -1,6 +1,7 @@
 export { EventBus, type EventListener } from './event-bus.js';
 export type {
   AnyLlmActionsEvent,
+  BatchProgress,
   EventError,
   LlmActionsEvent,
   LlmActionsEventMap,

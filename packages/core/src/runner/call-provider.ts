@@ -21,7 +21,11 @@ export interface CallProviderOptions {
   /** The host's own signal, to tell cancellation from a run timeout. */
   hostSignal?: AbortSignal;
   onAttempt(attempt: number): void;
-  onRetry(details: { attempt: number; delayMs: number; error: LlmActionsError }): void;
+  /** Awaited before each attempt (rate limits); may reject with the run signal's reason. */
+  beforeAttempt?(signal: AbortSignal): Promise<void>;
+  /** Told about each failed attempt before the retry decision (the limiter slows down on 429). */
+  onFailure?(error: LlmActionsError): void;
+  onRetry(details: { attempt: number; delayMs: number; error: LlmActionsError }): void | Promise<void>;
   onDelta(delta: string, index: number): void;
 }
 
@@ -42,6 +46,13 @@ export async function callProvider(options: CallProviderOptions): Promise<CallPr
   let attempts = 0;
   const attempt = async (attemptNumber: number): Promise<ProviderV1Result> => {
     attempts = attemptNumber;
+    if (options.beforeAttempt) {
+      try {
+        await options.beforeAttempt(runSignal);
+      } catch (error) {
+        throw normalizeProviderError(error, { provider: provider.id, attemptSignal: runSignal, hostSignal: options.hostSignal, emittedOutput: false });
+      }
+    }
     options.onAttempt(attemptNumber);
     const controller = linkedController(runSignal);
     const state = { emittedOutput: false };
@@ -76,10 +87,11 @@ export async function callProvider(options: CallProviderOptions): Promise<CallPr
       maxTimeout: 0,
       randomize: false,
       signal: runSignal,
+      onFailedAttempt: ({ error }) => options.onFailure?.(error as LlmActionsError),
       shouldRetry: async ({ error, attemptNumber }) => {
         if (!isRetryable(error) || runSignal.aborted) return false;
         const delayMs = retryDelayMs(error, attemptNumber, retry);
-        options.onRetry({ attempt: attemptNumber, delayMs, error: error as LlmActionsError });
+        await options.onRetry({ attempt: attemptNumber, delayMs, error: error as LlmActionsError });
         await sleep(delayMs, runSignal);
         return true;
       },

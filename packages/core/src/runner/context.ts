@@ -7,6 +7,8 @@ import type { PriceTable } from './prices.js';
 import type { ApplyCallback } from './proposals.js';
 import type { ResolvedRetryOptions } from './retry-policy.js';
 import type { DiagnosticsOptions } from './run-recorder.js';
+import type { Budget } from '../scale/budgets.js';
+import type { Limiter } from '../scale/rate-limiter.js';
 
 /** Operations the host's `authorize` callback is asked about. */
 export type Permission = 'action:invoke' | 'action:edit' | 'proposal:apply' | 'agent:approve' | 'agent:rollback';
@@ -40,6 +42,9 @@ export interface RunnerContext {
   generateId: IdGenerator;
   authorize?: AuthorizeCallback;
   apply?: ApplyCallback;
+  /** Shared by every run of the instance; absent when no limits are configured. */
+  limiter?: Limiter;
+  budgets: Budget[];
 }
 
 /** The current time of the context as an ISO string. */

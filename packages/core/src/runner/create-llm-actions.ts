@@ -11,6 +11,8 @@ import { defaultPrices, type PriceTable } from './prices.js';
 import type { ApplyCallback } from './proposals.js';
 import { resolveRetryOptions, type RetryOptions, type TimeoutOptions } from './retry-policy.js';
 import type { DiagnosticsOptions } from './run-recorder.js';
+import type { Budget } from '../scale/budgets.js';
+import { RateLimiter, type RateLimit } from '../scale/rate-limiter.js';
 
 /** Options of {@link createLlmActions}. */
 export interface LlmActionsOptions {
@@ -36,6 +38,10 @@ export interface LlmActionsOptions {
   filters?: Record<string, TemplateFilter>;
   /** Template rendering limits. */
   templateLimits?: Partial<TemplateLimits>;
+  /** Rate limits by `provider/model` (or `provider/*`), shared by all runs of this instance. */
+  rateLimits?: Record<string, RateLimit>;
+  /** Spending limits checked before every provider call. */
+  budgets?: Budget[];
   /** Clock in epoch milliseconds. Default `Date.now`. */
   clock?: () => number;
   /** Id generator for runs and proposals. */
@@ -62,6 +68,18 @@ const optionsSchema = z.object({
   store: storeSchema,
   retry: z.object({ maxRetries: z.number().int().min(0).max(10).optional() }).passthrough().optional(),
   timeouts: z.object({ attemptMs: z.number().positive().optional(), runMs: z.number().positive().optional() }).optional(),
+  rateLimits: z
+    .record(z.string(), z.object({ requestsPerMinute: z.number().positive().optional(), tokensPerMinute: z.number().positive().optional() }))
+    .optional(),
+  budgets: z
+    .array(
+      z.object({
+        scope: z.union([z.literal('global'), z.object({ actionId: z.string() }), z.object({ user: z.string() })]),
+        period: z.enum(['day', 'month']),
+        maxCostUsd: z.number().nonnegative(),
+      }),
+    )
+    .optional(),
 });
 
 /**
@@ -96,6 +114,8 @@ export function createLlmActions(options: LlmActionsOptions): LlmActions {
     generateId: options.generateId ?? defaultIdGenerator,
     ...(options.authorize ? { authorize: options.authorize } : {}),
     ...(options.apply ? { apply: options.apply } : {}),
+    ...(options.rateLimits ? { limiter: new RateLimiter(options.rateLimits, options.clock ?? Date.now) } : {}),
+    budgets: options.budgets ?? [],
   };
   return createLlmActionsApi(context);
 }

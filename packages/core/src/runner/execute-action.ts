@@ -16,6 +16,9 @@ import { buildProposal } from './proposals.js';
 import { renderMessages } from './render-messages.js';
 import type { ResolvedAction } from './resolve-action.js';
 import { RunRecorder } from './run-recorder.js';
+import { enforceBudgets } from '../scale/budgets.js';
+import { estimateRun } from '../scale/estimate.js';
+import { ProviderError } from '../errors/provider-error.js';
 import type { RunOptions, RunResult } from './run-types.js';
 
 /** Mutable facts gathered while a run executes, used to finish it either way. */
@@ -27,11 +30,18 @@ export interface RunProgress {
 }
 
 /** Steps 2-4 of the walk: scope checks, sources and rendered messages. No store writes. */
-export async function prepareRun(context: RunnerContext, resolved: ResolvedAction, subject: Subject, options: RunOptions) {
+export async function prepareRun(
+  context: RunnerContext,
+  resolved: ResolvedAction,
+  subject: Subject,
+  options: RunOptions,
+  extraScope: Record<string, unknown> = {},
+) {
   const { action } = resolved;
   checkScope(action, subject);
   const now = nowIso(context);
   const { scope, input } = buildScope(action, subject, options.context ?? {}, now);
+  Object.assign(scope, extraScope);
   const messages = await renderMessages(context, action, scope);
   const model = resolveModel(action.model, context.providers);
   const request: Omit<ProviderV1Request, 'signal'> = {
@@ -53,6 +63,7 @@ export async function executeAction(
   subject: Subject,
   options: RunOptions,
   kind: RunKind,
+  extraScope: Record<string, unknown> = {},
 ): Promise<RunResult> {
   const { action, zodSchema } = resolved;
   if (options.mode === 'apply' && !context.apply) {
@@ -61,7 +72,7 @@ export async function executeAction(
       message: 'mode "apply" needs an apply callback: createLlmActions({ apply: ({ subject, field, value }) => ... }).',
     });
   }
-  const prepared = await prepareRun(context, resolved, subject, options);
+  const prepared = await prepareRun(context, resolved, subject, options, extraScope);
   const runId = context.generateId('run');
   const recorder = new RunRecorder(
     context.events,
@@ -103,6 +114,8 @@ export async function executeAction(
   const runController = linkedController(options.signal);
   const runTimer = setTimeout(() => runController.abort(new CoreTimeout('run', runMs)), runMs);
   const progress: RunProgress = { attempts: 0 };
+  const estimate = estimateRun(action.model, prepared.messages, action.settings, context.prices);
+  const limiter = context.limiter;
   const call = (messages: typeof prepared.messages, stream: boolean) =>
     callProvider({
       provider: prepared.provider,
@@ -112,6 +125,17 @@ export async function executeAction(
       attemptTimeoutMs: options.timeouts?.attemptMs ?? context.timeouts.attemptMs,
       runSignal: runController.signal,
       ...(options.signal ? { hostSignal: options.signal } : {}),
+      ...(limiter
+        ? {
+            beforeAttempt: (signal: AbortSignal) =>
+              limiter.acquire(action.model, estimate.inputTokens + estimate.outputTokens, signal, (waitMs) =>
+                recorder.emit('rate-limit:wait', { model: action.model, waitMs, rate: limiter.currentRate(action.model) }),
+              ),
+            onFailure: (error: LlmActionsError) => {
+              if (ProviderError.isInstance(error) && (error.status === 429 || error.kind === 'rate-limit')) limiter.rateLimited(action.model);
+            },
+          }
+        : {}),
       onAttempt: (attempt) => {
         progress.attempts++;
         recorder.emit('run:request', { attempt, provider: prepared.provider.id, model: prepared.request.model, stream });
@@ -131,7 +155,17 @@ export async function executeAction(
 
   let result: RunResult;
   try {
+    if (context.budgets.length > 0) {
+      await enforceBudgets(
+        context.store,
+        context.budgets,
+        { actionId: action.id, ...(options.user !== undefined ? { user: options.user } : {}), estimatedCostUsd: estimate.costUsd ?? 0 },
+        context.clock(),
+        (details) => recorder.emit('budget:exceeded', details),
+      );
+    }
     const first = await call(prepared.messages, options.stream === true);
+    limiter?.succeeded(action.model);
     progress.usage = first.result.usage;
     progress.raw = first.result.text;
     recorder.emit('run:response', responseData(first.result, progress.attempts));

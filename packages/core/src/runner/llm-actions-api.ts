@@ -19,6 +19,9 @@ import { recoverStaleRuns } from './recover-stale-runs.js';
 import { resolveAction, saveAction, type ActionRef } from './resolve-action.js';
 import type { RunOptions, RunResult } from './run-types.js';
 import { testCases, testOnSample, type ActionTestCaseResult } from './test-action.js';
+import type { Chain, ChainResult, ChainStep } from '../scale/chain.js';
+import { runChain } from '../scale/run-chain.js';
+import { runMany, type BatchResult, type RunManyOptions } from '../scale/run-many.js';
 
 /** What `preview` shows: exactly what the model would receive, without calling it. */
 export interface RunPreview {
@@ -35,6 +38,15 @@ export interface LlmActions {
   readonly events: EventBus;
   /** Runs an action on a subject: the whole walk, recorded as a run. */
   run<TOutput>(action: ActionRef<TOutput>, subject: Subject, options?: RunOptions): Promise<RunResult<TOutput>>;
+  /**
+   * Runs one action over many subjects with bounded concurrency: a parent run of kind
+   * `batch`, one `batch-item` run per subject, `batch:progress` events. `dryRun` renders
+   * and estimates only; `resume` skips subjects already done with this action version;
+   * aborting the signal stops starting new items and cancels the ones in flight.
+   */
+  runMany<TOutput>(action: ActionRef<TOutput>, subjects: Subject[], options?: RunManyOptions): Promise<BatchResult<TOutput>>;
+  /** Runs a chain of actions; see `chain()`. Step failures are reported in the result, not thrown. */
+  runChain<TSteps extends readonly ChainStep[]>(chain: Chain<TSteps>, subject: Subject, options?: Omit<RunOptions, 'parentRunId'>): Promise<ChainResult<TSteps>>;
   /** Renders the messages the model would see, without storing or calling anything. */
   preview(action: ActionRef, subject: Subject, options?: Pick<RunOptions, 'context' | 'user'>): Promise<RunPreview>;
   /** Runs an unsaved draft on sample fields; stored with kind `test`, proposes nothing. */
@@ -89,6 +101,16 @@ export function createLlmActionsApi(context: RunnerContext): LlmActions {
       const resolved = await resolveAction(context, action, { save: true });
       await ensureAllowed(context, options.user, 'action:invoke', { type: 'action', id: resolved.action.id, record: resolved.action });
       return executeAction(context, resolved, valid, options, 'action') as Promise<RunResult<never>>;
+    },
+    async runMany(action, subjects, options = {}) {
+      if (!Array.isArray(subjects)) parseOrThrow(subjectSchema.array(), subjects, 'subjects');
+      const valid = subjects.map((subject) => validSubject(subject));
+      const resolved = await resolveAction(context, action, { save: options.dryRun !== true });
+      await ensureAllowed(context, options.user, 'action:invoke', { type: 'action', id: resolved.action.id, record: resolved.action });
+      return runMany(context, resolved, valid, options) as Promise<BatchResult<never>>;
+    },
+    async runChain(chain, subject, options = {}) {
+      return runChain(context, chain, validSubject(subject), options);
     },
     async preview(action, subject, options = {}) {
       const valid = validSubject(subject);
