@@ -2,8 +2,9 @@ import { timestampSchema } from '@llm-actions/core';
 import { storeError } from './store-error.js';
 import { fromDate } from './values.js';
 
-/** Page size when a query gives none, and the largest allowed. */
+/** Page size when a query gives none. */
 export const defaultLimit = 50;
+/** The largest page size a query may ask for. */
 export const maximumLimit = 500;
 
 /** A position in a newest-first list: the last item of the previous page. */

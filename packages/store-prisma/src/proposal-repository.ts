@@ -54,9 +54,9 @@ function fromRow(row: LlmProposal): Proposal {
     resolvedBy: row.resolvedBy,
     note: row.note,
   });
-  // compact() drops nulls, but a null before/after is a value: copy them as stored.
-  const values = { ...('before' in change ? { before: change.before } : {}), ...('after' in change ? { after: change.after } : {}) };
-  return { ...proposal, ...values } as Proposal;
+  // compact() drops nulls, but a null before/after is a value: copy them as stored. The keys are
+  // always present (undefined when absent), as the proposal schema requires them.
+  return { ...proposal, before: change.before, after: change.after };
 }
 
 function toUpdate(id: string, patch: Record<string, unknown>): Prisma.LlmProposalUpdateInput {

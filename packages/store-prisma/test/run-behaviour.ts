@@ -100,7 +100,7 @@ export function describeRunBehaviour(harness: StoreHarness): void {
     ]);
   });
 
-  it('proposals: before/after keep null apart from absent, and review updates are compare-and-set', async () => {
+  it('proposals: before/after keep null apart from undefined, and review updates are compare-and-set', async () => {
     const withNull = makeProposal({ before: null, after: { nested: [1, 'two'] } });
     const withoutBefore = makeProposal({ before: undefined, after: 42 });
     await harness.store().proposals.create(withNull);
@@ -108,7 +108,8 @@ export function describeRunBehaviour(harness: StoreHarness): void {
     expect(await harness.store().proposals.get(withNull.id)).toEqual(withNull);
     const fetched = await harness.store().proposals.get(withoutBefore.id);
     expect(fetched).toEqual(withoutBefore);
-    expect(fetched).not.toHaveProperty('before');
+    expect(fetched?.before).toBeUndefined();
+    expect(await harness.store().proposals.get(withNull.id)).toHaveProperty('before', null);
     const resolved = { status: 'applied' as const, resolvedAt: at(5), resolvedBy: 'ana' };
     expect(await harness.store().proposals.update(withNull.id, resolved, { expectedStatus: 'pending' })).toEqual({ ...withNull, ...resolved });
     const conflict = await expectError(
