@@ -8,6 +8,8 @@ export interface ColumnShape {
   nullable: boolean;
   /** Default as text: a literal, or `autoincrement()`. */
   default?: string;
+  /** A collation other than the database default (PostgreSQL). */
+  collation?: string;
 }
 
 /** One table: columns, primary key, unique and plain indexes (as column lists). */
@@ -28,8 +30,15 @@ export const columnTypes = {
   postgresql: { String: 'text', Int: 'integer', Float: 'double precision', Boolean: 'boolean', DateTime: 'timestamp(3)', Json: 'json' },
 } as const;
 
+/**
+ * Columns with a collation the Prisma schema cannot express: ids that order pages compare by
+ * code units on PostgreSQL (the store contract's convention).
+ */
+export const binaryCollated = { sqlite: [], postgresql: ['llm_runs.id', 'llm_proposals.id', 'llm_agent_runs.id'] } as const;
+
 /** The shape the Prisma models describe for `provider`. */
 export function expectedShape(models: PrismaModel[], provider: keyof typeof columnTypes): DatabaseShape {
+  const collated: readonly string[] = binaryCollated[provider];
   const types: Record<string, string> = columnTypes[provider];
   const shape: DatabaseShape = {};
   for (const model of models) {
@@ -37,7 +46,12 @@ export function expectedShape(models: PrismaModel[], provider: keyof typeof colu
     for (const field of model.fields) {
       const type = types[field.type];
       if (type === undefined) throw new Error(`no column type for ${model.name}.${field.name}: ${field.type}`);
-      columns[field.name] = { type, nullable: field.optional, ...(field.default === undefined ? {} : { default: field.default }) };
+      columns[field.name] = {
+        type,
+        nullable: field.optional,
+        ...(field.default === undefined ? {} : { default: field.default }),
+        ...(collated.includes(`${model.table}.${field.name}`) ? { collation: 'C' } : {}),
+      };
     }
     shape[model.table] = { columns, primaryKey: model.primaryKey, uniques: model.uniques, indexes: model.indexes };
   }
@@ -91,14 +105,27 @@ export async function postgresqlShape(url: string): Promise<DatabaseShape> {
   await client.connect();
   try {
     const shape: DatabaseShape = {};
-    const columns = await client.query<{ table_name: string; column_name: string; data_type: string; datetime_precision: number | null; is_nullable: string; column_default: string | null }>(
-      "SELECT table_name, column_name, data_type, datetime_precision, is_nullable, column_default FROM information_schema.columns WHERE table_schema = current_schema() AND table_name LIKE 'llm\\_%'",
+    const columns = await client.query<{
+      table_name: string;
+      column_name: string;
+      data_type: string;
+      datetime_precision: number | null;
+      is_nullable: string;
+      column_default: string | null;
+      collation_name: string | null;
+    }>(
+      "SELECT table_name, column_name, data_type, datetime_precision, is_nullable, column_default, collation_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name LIKE 'llm\\_%'",
     );
     for (const column of columns.rows) {
       const table = (shape[column.table_name] ??= { columns: {}, primaryKey: [], uniques: [], indexes: [] });
       const type = column.data_type === 'timestamp without time zone' ? `timestamp(${column.datetime_precision})` : column.data_type;
       const fallback = column.column_default?.startsWith('nextval(') ? 'autoincrement()' : column.column_default;
-      table.columns[column.column_name] = { type, nullable: column.is_nullable === 'YES', ...(fallback === null ? {} : { default: fallback }) };
+      table.columns[column.column_name] = {
+        type,
+        nullable: column.is_nullable === 'YES',
+        ...(fallback === null ? {} : { default: fallback }),
+        ...(column.collation_name === null ? {} : { collation: column.collation_name }),
+      };
     }
     const indexes = await client.query<{ table: string; unique: boolean; primary: boolean; columns: string[] }>(postgresqlIndexes);
     for (const index of indexes.rows) {

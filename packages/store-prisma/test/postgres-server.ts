@@ -10,8 +10,11 @@ import pg from 'pg';
 export interface PostgresServer {
   /** Connection string of the database `database` on this server. */
   url(database: string): string;
-  /** Creates an empty database and returns its connection string. */
-  createDatabase(name: string): Promise<string>;
+  /**
+   * Creates an empty database and returns its connection string. `icuLocale` gives it an ICU
+   * default collation (e.g. `en-US`) instead of the server's binary "C".
+   */
+  createDatabase(name: string, options?: { icuLocale?: string }): Promise<string>;
   /** Stops the server and deletes its files. Safe to call twice. */
   stop(): void;
 }
@@ -93,11 +96,12 @@ export async function startPostgresServer(): Promise<PostgresServer | undefined>
   const url = (database: string): string => `postgresql://postgres@127.0.0.1:${port}/${database}`;
   return {
     url,
-    async createDatabase(name) {
+    async createDatabase(name, options = {}) {
       const client = new pg.Client({ connectionString: url('postgres') });
       await client.connect();
       try {
-        await client.query(`CREATE DATABASE "${name}"`);
+        const icu = options.icuLocale === undefined ? '' : ` TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE '${options.icuLocale}'`;
+        await client.query(`CREATE DATABASE "${name}"${icu}`);
       } finally {
         await client.end();
       }

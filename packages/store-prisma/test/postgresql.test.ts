@@ -1,11 +1,11 @@
 import type { StoreV1 } from '@llm-actions/core';
 import { runStoreConformance } from '@llm-actions/testing';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createPrismaStore } from '../src/index.js';
+import { createPrismaStore, migrate } from '../src/index.js';
 import { postgresDatabase, postgresqlClient, type PostgresDatabase } from './databases.js';
 import { postgresqlShape } from './database-shape.js';
 import { describeDefinitionBehaviour } from './definition-behaviour.js';
-import { at, expectError } from './fixtures.js';
+import { at, expectError, makeProposal, makeRun } from './fixtures.js';
 import { describeMigrations } from './migration-behaviour.js';
 import { startPostgresServer } from './postgres-server.js';
 import { describeRunBehaviour } from './run-behaviour.js';
@@ -67,6 +67,35 @@ describe.skipIf(server === undefined)('store-prisma on PostgreSQL', () => {
     const other = createPrismaStore({ client: postgresqlClient(database.url) });
     expect(other.name).toBe('prisma-postgresql');
     expect(other.capabilities).toEqual({ durable: { supported: true }, 'multi-process': { supported: true } });
+  });
+});
+
+describe.skipIf(server === undefined)('PostgreSQL with a locale-aware default collation', () => {
+  it('orders runs and proposals created in the same millisecond by id code units, across pages', async () => {
+    const client = postgresqlClient(await server!.createDatabase('icu_order', { icuLocale: 'en-US' }));
+    await migrate(client);
+    const store = createPrismaStore({ client, disconnectOnClose: true });
+    try {
+      // en-US compares case and punctuation differently from code units: "Run-a" < "run-b" here.
+      const ids = ['run-b', 'Run-a', 'run_a', 'run-B', 'runa', 'RUN'];
+      for (const id of ids) {
+        await store.runs.create(makeRun({ id, createdAt: at(0) }));
+        await store.proposals.create(makeProposal({ id, createdAt: at(0) }));
+      }
+      const expected = [...ids].sort().reverse();
+      for (const list of [store.runs.list.bind(store.runs), store.proposals.list.bind(store.proposals)]) {
+        const seen: string[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await list({ limit: 2, cursor });
+          seen.push(...page.items.map((item) => item.id));
+          cursor = page.nextCursor;
+        } while (cursor !== undefined);
+        expect(seen).toEqual(expected);
+      }
+    } finally {
+      await store.close?.();
+    }
   });
 });
 

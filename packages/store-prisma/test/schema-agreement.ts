@@ -34,6 +34,7 @@ export function schemaDifferences(expected: DatabaseShape, actual: DatabaseShape
       }
       if (have.type !== want.type) differences.push(`${table}.${column}: type ${have.type}, the Prisma schema says ${want.type}`);
       if (have.nullable !== want.nullable) differences.push(`${table}.${column}: ${have.nullable ? 'nullable' : 'NOT NULL'} in the database`);
+      if (have.collation !== want.collation) differences.push(`${table}.${column}: collation ${have.collation ?? 'default'}, expected ${want.collation ?? 'default'}`);
       if (have.default !== want.default) differences.push(`${table}.${column}: default ${have.default ?? 'none'}, the Prisma schema says ${want.default ?? 'none'}`);
     }
     if (key(found.primaryKey) !== key(model.primaryKey)) {

@@ -1,5 +1,8 @@
 -- @llm-actions/store-prisma migration 0001_init (postgresql): tables of store contract v1 and the agent runtime.
 -- Shipped migrations are never edited: a change to the schema comes as a new numbered file.
+-- Ids that order pages (runs, proposals, agent runs) use the binary collation "C", so that
+-- (createdAt, id) order and cursors follow code units whatever the database's locale; Prisma's
+-- schema cannot express this, hosts using Prisma Migrate add it to their migration by hand.
 
 -- CreateTable
 CREATE TABLE "llm_prompt_versions" (
@@ -88,7 +91,7 @@ CREATE TABLE "llm_bindings" (
 
 -- CreateTable
 CREATE TABLE "llm_runs" (
-    "id" TEXT NOT NULL,
+    "id" TEXT COLLATE "C" NOT NULL,
     "kind" TEXT NOT NULL,
     "actionId" TEXT,
     "actionVersion" INTEGER,
@@ -125,7 +128,7 @@ CREATE TABLE "llm_runs" (
 
 -- CreateTable
 CREATE TABLE "llm_proposals" (
-    "id" TEXT NOT NULL,
+    "id" TEXT COLLATE "C" NOT NULL,
     "runId" TEXT NOT NULL,
     "actionId" TEXT NOT NULL,
     "actionVersion" INTEGER NOT NULL,
@@ -144,7 +147,7 @@ CREATE TABLE "llm_proposals" (
 
 -- CreateTable
 CREATE TABLE "llm_agent_runs" (
-    "id" TEXT NOT NULL,
+    "id" TEXT COLLATE "C" NOT NULL,
     "agentId" TEXT NOT NULL,
     "agentVersion" INTEGER,
     "status" TEXT NOT NULL,
