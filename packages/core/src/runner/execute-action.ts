@@ -103,6 +103,7 @@ export async function executeAction(
     timings: { queuedAt: prepared.now, startedAt: nowIso(context) },
     events: [...recorder.events],
     ...(options.user !== undefined ? { user: options.user } : {}),
+    ...(resolved.variant !== undefined ? { variant: resolved.variant } : {}),
     ...(options.parentRunId !== undefined ? { parentRunId: options.parentRunId } : {}),
     tags: options.tags ?? [],
     createdAt: prepared.now,

@@ -1,7 +1,7 @@
 import type { ProviderV1Message } from '../contracts/provider/v1/provider-v1-message.js';
-import type { RunListQueryV1, RunPageV1, UsageQueryV1, UsageRowV1 } from '../contracts/store/v1/run-repository-v1.js';
+import type { RunListQueryV1, RunPageV1, UsageGroupKeyV1, UsageQueryV1, UsageRowV1 } from '../contracts/store/v1/run-repository-v1.js';
 import type { ProposalListQueryV1 } from '../contracts/store/v1/proposal-repository-v1.js';
-import type { VersionSelectorV1 } from '../contracts/store/v1/versioned-repository-v1.js';
+import type { LabelMoveV1, LabelTargetV1, VersionSelectorV1 } from '../contracts/store/v1/versioned-repository-v1.js';
 import type { Action } from '../define/define-action.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { ActionRecord } from '../schemas/action.js';
@@ -59,7 +59,11 @@ export interface LlmActions {
     get(ref: string): Promise<ActionRecord | undefined>;
     list(): Promise<ActionRecord[]>;
     versions(id: string): Promise<ActionRecord[]>;
-    setLabel(id: string, label: string, version: number, options?: { user?: string }): Promise<void>;
+    /** Points a label at a version, or splits it between versions by weight (A/B); audited. */
+    setLabel(id: string, label: string, target: LabelTargetV1, options?: { user?: string }): Promise<void>;
+    labels(id: string): Promise<Record<string, LabelTargetV1>>;
+    /** Every move of the action's labels: who, when, from, to. */
+    labelHistory(id: string): Promise<LabelMoveV1[]>;
   };
   /** Saved prompts (partials and reusable templates). */
   readonly prompts: {
@@ -81,11 +85,18 @@ export interface LlmActions {
     apply(id: string, options?: { by?: string }): Promise<Proposal>;
     reject(id: string, options?: { by?: string; note?: string }): Promise<Proposal>;
   };
-  /** Run history and usage. */
+  /** Run history. */
   readonly runs: {
     get(id: string): Promise<Run | undefined>;
     list(query?: RunListQueryV1): Promise<RunPageV1>;
-    usage(query: UsageQueryV1): Promise<UsageRowV1[]>;
+  };
+  /** Usage and cost analytics, computed in the store. */
+  readonly usage: {
+    /**
+     * Runs, success rate, latency p50/p95, tokens and cost per group, for runs created
+     * in `[from, to)`. Group by one key or several: action, model, variant, user, day.
+     */
+    summary(query: Omit<UsageQueryV1, 'groupBy'> & { groupBy?: UsageGroupKeyV1 | UsageGroupKeyV1[] }): Promise<UsageRowV1[]>;
   };
   /** Marks runs left `running` by a stopped process as `interrupted`; returns their ids. */
   recoverStaleRuns(options?: { olderThanMs?: number }): Promise<string[]>;
@@ -98,23 +109,27 @@ export function createLlmActionsApi(context: RunnerContext): LlmActions {
     events: context.events,
     async run(action, subject, options = {}) {
       const valid = validSubject(subject);
-      const resolved = await resolveAction(context, action, { save: true });
+      const resolved = await resolveAction(context, action, { save: true, subject: valid });
       await ensureAllowed(context, options.user, 'action:invoke', { type: 'action', id: resolved.action.id, record: resolved.action });
       return executeAction(context, resolved, valid, options, 'action') as Promise<RunResult<never>>;
     },
     async runMany(action, subjects, options = {}) {
       if (!Array.isArray(subjects)) parseOrThrow(subjectSchema.array(), subjects, 'subjects');
       const valid = subjects.map((subject) => validSubject(subject));
-      const resolved = await resolveAction(context, action, { save: options.dryRun !== true });
+      const save = options.dryRun !== true;
+      const resolved = await resolveAction(context, action, { save });
       await ensureAllowed(context, options.user, 'action:invoke', { type: 'action', id: resolved.action.id, record: resolved.action });
-      return runMany(context, resolved, valid, options) as Promise<BatchResult<never>>;
+      // Inline definitions and plain refs resolve the same for every subject; split labels do not.
+      const perSubject = typeof action === 'string' && action.includes('@');
+      const resolve = (subject?: Subject) => (perSubject && subject ? resolveAction(context, action, { save, subject }) : Promise.resolve(resolved));
+      return runMany(context, resolve, valid, options) as Promise<BatchResult<never>>;
     },
     async runChain(chain, subject, options = {}) {
       return runChain(context, chain, validSubject(subject), options);
     },
     async preview(action, subject, options = {}) {
       const valid = validSubject(subject);
-      const resolved = await resolveAction(context, action, { save: false });
+      const resolved = await resolveAction(context, action, { save: false, subject: valid });
       await ensureAllowed(context, options.user, 'action:invoke', { type: 'action', id: resolved.action.id, record: resolved.action });
       const prepared = await prepareRun(context, resolved, valid, options);
       return {
@@ -143,10 +158,12 @@ export function createLlmActionsApi(context: RunnerContext): LlmActions {
       get: async (ref) => (await resolveAction(context, ref, { save: false }).catch(() => undefined))?.action as ActionRecord | undefined,
       list: () => context.store.actions.list(),
       versions: (id) => context.store.actions.versions(id),
-      async setLabel(id, label, version, options = {}) {
+      async setLabel(id, label, target, options = {}) {
         await ensureAllowed(context, options.user, 'action:edit', { type: 'action', id });
-        await context.store.actions.setLabel(id, label, version, { at: nowIso(context), ...(options.user !== undefined ? { by: options.user } : {}) });
+        await context.store.actions.setLabel(id, label, target, { at: nowIso(context), ...(options.user !== undefined ? { by: options.user } : {}) });
       },
+      labels: (id) => context.store.actions.labels(id),
+      labelHistory: (id) => context.store.actions.labelHistory(id),
     },
     prompts: {
       async save(definition, options = {}) {
@@ -174,7 +191,9 @@ export function createLlmActionsApi(context: RunnerContext): LlmActions {
     runs: {
       get: (id) => context.store.runs.get(id),
       list: (query) => context.store.runs.list(query),
-      usage: (query) => context.store.runs.usage(query),
+    },
+    usage: {
+      summary: ({ groupBy = [], ...query }) => context.store.runs.usage({ ...query, groupBy: Array.isArray(groupBy) ? groupBy : [groupBy] }),
     },
     recoverStaleRuns: (options) => recoverStaleRuns(context, options),
   };

@@ -6,6 +6,8 @@ import { zodSchemaOf, type Action } from '../define/define-action.js';
 import { parseOrThrow } from '../runtime/validate.js';
 import type { RunnerContext } from './context.js';
 import { nowIso } from './context.js';
+import type { VersionSelectorV1 } from '../contracts/store/v1/versioned-repository-v1.js';
+import { pickVariant } from '../scale/pick-variant.js';
 
 /** An action to run: a definition object, or a stored one as `id`, `id@version` or `id@label`. */
 export type ActionRef<TOutput = unknown> = Action<TOutput> | string;
@@ -17,6 +19,8 @@ export type RunnableAction = ActionDefinition & { version?: number };
 export interface ResolvedAction {
   action: RunnableAction;
   zodSchema?: z.ZodType;
+  /** Set when a split label chose the version: `label@version`. */
+  variant?: string;
 }
 
 // Per store, the version each inline definition object was saved as, so repeated runs
@@ -52,7 +56,11 @@ export async function saveAction(context: RunnerContext, definition: object): Pr
  * Finds the action a ref names. Inline definitions are saved (deduplicated) first when
  * `save` is true, so the run records a version; otherwise they are only validated.
  */
-export async function resolveAction(context: RunnerContext, ref: ActionRef, options: { save: boolean }): Promise<ResolvedAction> {
+export async function resolveAction(
+  context: RunnerContext,
+  ref: ActionRef,
+  options: { save: boolean; subject?: { type: string; id: string } },
+): Promise<ResolvedAction> {
   if (typeof ref !== 'string') {
     const zodSchema = zodSchemaOf(ref);
     let saved = savedVersions.get(context.store);
@@ -66,7 +74,19 @@ export async function resolveAction(context: RunnerContext, ref: ActionRef, opti
     return zodSchema ? { action, zodSchema } : { action };
   }
   const { id, version, label } = parseActionRef(ref);
-  const selector = version !== undefined ? { version } : label !== undefined ? { label } : undefined;
+  let selector: VersionSelectorV1 | undefined = version !== undefined ? { version } : label !== undefined ? { label } : undefined;
+  let variant: string | undefined;
+  if (label !== undefined && label !== 'latest') {
+    const target = (await context.store.actions.labels(id))[label];
+    if (typeof target === 'object') {
+      // A split label: each subject sticks to one version; without a subject (preview of
+      // no record) the split is resolved for an anonymous key.
+      const key = `${options.subject?.type ?? ''}\u0000${options.subject?.id ?? ''}\u0000${id}\u0000${label}`;
+      const picked = pickVariant(target, key);
+      selector = { version: picked };
+      variant = `${label}@${picked}`;
+    }
+  }
   const action = await context.store.actions.get(id, selector);
   if (!action) {
     throw new LlmActionsError({
@@ -75,5 +95,5 @@ export async function resolveAction(context: RunnerContext, ref: ActionRef, opti
       details: { ref, id, version, label },
     });
   }
-  return { action };
+  return variant ? { action, variant } : { action };
 }

@@ -49,17 +49,20 @@ export interface BatchResult<TOutput = unknown> {
 }
 
 /** Runs one action over many subjects; see `LlmActions.runMany`. */
-export async function runMany(context: RunnerContext, resolved: ResolvedAction, subjects: Subject[], options: RunManyOptions): Promise<BatchResult> {
+export async function runMany(
+  context: RunnerContext,
+  resolve: (subject?: Subject) => Promise<ResolvedAction>,
+  subjects: Subject[],
+  options: RunManyOptions,
+): Promise<BatchResult> {
   const { concurrency = 4, dryRun = false, signal } = options;
   if (!Number.isInteger(concurrency) || concurrency < 1) {
     throw new LlmActionsError({ code: 'INVALID_INPUT', message: `runMany: concurrency must be a positive integer, got ${String(concurrency)}.` });
   }
-  const { action } = resolved;
-  const done = options.resume && action.version !== undefined ? await succeededSubjects(context, action.id, action.version) : new Set<string>();
-  const items: BatchItemResult[] = subjects.map((subject) => ({
-    subject: { type: subject.type, id: subject.id },
-    status: done.has(`${subject.type}\u0000${subject.id}`) ? 'skipped' : 'cancelled',
-  }));
+  // Split labels pick a version per subject; the batch record names the unsplit resolution.
+  const { action } = await resolve();
+  const done = options.resume ? await succeededSubjects(context, action.id) : new Set<string>();
+  const items: BatchItemResult[] = subjects.map((subject) => ({ subject: { type: subject.type, id: subject.id }, status: 'cancelled' }));
   const parent = dryRun
     ? undefined
     : await startParentRun(context, {
@@ -101,6 +104,11 @@ export async function runMany(context: RunnerContext, resolved: ResolvedAction, 
     const subject = subjects[index]!;
     const item = items[index]!;
     try {
+      const resolved = await resolve(subject);
+      if (done.has(`${subject.type}\u0000${subject.id}\u0000${resolved.action.version}`)) {
+        item.status = 'skipped';
+        return;
+      }
       if (dryRun) {
         const prepared = await prepareRun(context, resolved, subject, options);
         item.estimate = estimateRun(action.model, prepared.messages, action.settings, context.prices);
@@ -120,11 +128,10 @@ export async function runMany(context: RunnerContext, resolved: ResolvedAction, 
   };
 
   let next = 0;
-  const pending = items.map((item, index) => (item.status === 'skipped' ? -1 : index)).filter((index) => index >= 0);
   const worker = async (): Promise<void> => {
-    while (next < pending.length && !signal?.aborted) await handle(pending[next++]!);
+    while (next < items.length && !signal?.aborted) await handle(next++);
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, Math.max(1, pending.length)) }, worker));
+  await Promise.all(Array.from({ length: Math.min(concurrency, Math.max(1, items.length)) }, worker));
 
   const final = progress();
   const status = signal?.aborted ? 'cancelled' : final.failed > 0 ? 'failed' : 'succeeded';

@@ -82,6 +82,8 @@ export const runSchema = z.object({
   /** Diagnostics: the run's events, redacted and size-bounded. */
   events: z.array(runEventSchema),
   user: z.string().optional(),
+  /** The A/B variant that chose the action version, as `label@version`, when a split label was used. */
+  variant: z.string().optional(),
   parentRunId: z.string().optional(),
   tags: z.array(z.string()),
   createdAt: timestampSchema,

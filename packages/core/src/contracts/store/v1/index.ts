@@ -10,4 +10,4 @@ export type {
   UsageRowV1,
 } from './run-repository-v1.js';
 export type { StoreV1, StoreV1Capability, StoreV1CapabilityStatus } from './store-v1.js';
-export type { LabelMoveV1, VersionSelectorV1, VersionedRepositoryV1 } from './versioned-repository-v1.js';
+export type { LabelMoveV1, LabelSplitV1, LabelTargetV1, VersionSelectorV1, VersionedRepositoryV1 } from './versioned-repository-v1.js';

@@ -6,6 +6,10 @@ export type RunPatchV1 = Partial<Omit<Run, 'id' | 'kind' | 'createdAt'>>;
 /** Filters for {@link RunRepositoryV1.list}. All given filters must match. */
 export interface RunListQueryV1 {
   actionId?: string;
+  /** Only runs of this action version (use with `actionId`). */
+  actionVersion?: number;
+  /** Only runs of this A/B variant, e.g. `production@2`. */
+  variant?: string;
   subjectType?: string;
   subjectId?: string;
   status?: RunStatus | RunStatus[];
@@ -29,8 +33,8 @@ export interface RunPageV1 {
   nextCursor?: string;
 }
 
-/** Grouping keys of usage aggregates. `day` is the UTC date of `createdAt`. */
-export type UsageGroupKeyV1 = 'action' | 'model' | 'day' | 'user';
+/** Grouping keys of usage aggregates. `day` is the UTC date (`YYYY-MM-DD`) of `createdAt`. */
+export type UsageGroupKeyV1 = 'action' | 'model' | 'day' | 'user' | 'variant';
 
 /** Query of {@link RunRepositoryV1.usage}. */
 export interface UsageQueryV1 {
@@ -48,7 +52,7 @@ export interface UsageQueryV1 {
  * zeros included.
  */
 export interface UsageRowV1 {
-  group: { actionId?: string; model?: string; day?: string; user?: string };
+  group: { actionId?: string; model?: string; day?: string; user?: string; variant?: string };
   runs: number;
   succeeded: number;
   /** Runs that ended `failed`, `cancelled` or `interrupted`. */
@@ -60,6 +64,12 @@ export interface UsageRowV1 {
   cacheReadTokens: number;
   cacheWriteTokens: number;
   costUsd: number;
+  /**
+   * Median and 95th percentile of `finishedAt - startedAt` in ms over the group's runs
+   * that have both (nearest-rank method); absent when there are none.
+   */
+  latencyP50Ms?: number;
+  latencyP95Ms?: number;
 }
 
 /** Runs: permanent records of executions. */
