@@ -1,3 +1,5 @@
+import type { LabelTargetV1 } from '@llm-actions/core';
+import { readTarget, targetColumns } from './label-target.js';
 import { delegate, type ModelDelegate, type Row } from './model-delegate.js';
 import { isUniqueViolation } from './store-error.js';
 
@@ -13,7 +15,7 @@ export interface LabelTables {
 export interface LabelMove {
   id: string;
   label: string;
-  version: number;
+  target: LabelTargetV1;
   at: Date;
   by: string | undefined;
 }
@@ -52,8 +54,8 @@ export class LabelMoves {
             [owner]: move.id,
             label: move.label,
             revision,
-            fromVersion: (current?.version as number | undefined) ?? null,
-            toVersion: move.version,
+            ...targetColumns(current === null ? undefined : readTarget(current, ''), 'from'),
+            ...targetColumns(move.target, 'to'),
             movedBy: move.by ?? null,
             movedAt: move.at,
           },
@@ -63,26 +65,29 @@ export class LabelMoves {
         await this.catchUp(move.id, move.label);
         continue;
       }
-      return this.apply(move.id, move.label, { revision, version: move.version, updatedAt: move.at });
+      return this.apply(move.id, move.label, { revision, target: move.target, updatedAt: move.at });
     }
   }
 
   /** Applies the newest recorded move of a label to its label row, if the row is behind. */
   private async catchUp(id: string, label: string): Promise<void> {
     const newest = await this.moves.findFirst({ where: { [this.tables.owner]: id, label }, orderBy: { revision: 'desc' } });
-    if (newest !== null) {
-      await this.apply(id, label, { revision: newest.revision as number, version: newest.toVersion as number, updatedAt: newest.movedAt as Date });
+    const target = newest === null ? undefined : readTarget(newest, 'to');
+    if (newest !== null && target !== undefined) {
+      await this.apply(id, label, { revision: newest.revision as number, target, updatedAt: newest.movedAt as Date });
     }
   }
 
   /** Sets the label row to a move's state unless it already reflects that move or a later one. */
-  private async apply(id: string, label: string, state: { revision: number; version: number; updatedAt: Date }): Promise<void> {
+  private async apply(id: string, label: string, state: { revision: number; target: LabelTargetV1; updatedAt: Date }): Promise<void> {
     const key = { [this.tables.owner]: id, label };
+    const { revision, updatedAt } = state;
     for (;;) {
-      const updated = await this.labels.updateMany({ where: { ...key, revision: { lt: state.revision } }, data: state });
+      const data = { revision, updatedAt, ...targetColumns(state.target, '', true) };
+      const updated = await this.labels.updateMany({ where: { ...key, revision: { lt: revision } }, data });
       if (updated.count > 0 || (await this.labels.findFirst({ where: key })) !== null) return;
       try {
-        await this.labels.create({ data: { ...key, ...state } });
+        await this.labels.create({ data: { ...key, revision, updatedAt, ...targetColumns(state.target, '') } });
         return;
       } catch (error) {
         // Another writer created the row meanwhile: compare-and-set against it instead.
@@ -91,17 +96,17 @@ export class LabelMoves {
     }
   }
 
-  /** Current labels of one definition, label -> version, sorted by label. */
-  async current(id: string): Promise<Record<string, number>> {
+  /** Current labels of one definition, label -> target, sorted by label. */
+  async current(id: string): Promise<Record<string, LabelTargetV1>> {
     const rows: Row[] = await this.labels.findMany({ where: { [this.tables.owner]: id } });
-    const entries = rows.map((row) => [row.label as string, row.version as number] as const);
+    const entries = rows.map((row) => [row.label as string, readTarget(row, '') as LabelTargetV1] as const);
     return Object.fromEntries(entries.sort(([left], [right]) => (left < right ? -1 : 1)));
   }
 
-  /** The version a label points to, if any. */
-  async version(id: string, label: string): Promise<number | undefined> {
+  /** What a label points at, if anything. */
+  async target(id: string, label: string): Promise<LabelTargetV1 | undefined> {
     const row = await this.labels.findFirst({ where: { [this.tables.owner]: id, label } });
-    return row === null ? undefined : (row.version as number);
+    return row === null ? undefined : readTarget(row, '');
   }
 
   /** Every move of one definition's labels, oldest first. */

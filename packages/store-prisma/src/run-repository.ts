@@ -15,8 +15,8 @@ export interface RepositorySettings {
   now: () => Date;
 }
 
-const listKeys = new Set(['actionId', 'subjectType', 'subjectId', 'status', 'kind', 'parentRunId', 'user', 'from', 'to', 'limit', 'cursor']);
-const textFilters = ['actionId', 'subjectType', 'subjectId', 'parentRunId', 'user'] as const;
+const listKeys = new Set(['actionId', 'actionVersion', 'variant', 'subjectType', 'subjectId', 'status', 'kind', 'parentRunId', 'user', 'from', 'to', 'limit', 'cursor']);
+const textFilters = ['actionId', 'variant', 'subjectType', 'subjectId', 'parentRunId', 'user'] as const;
 const frozenFields = ['id', 'kind', 'createdAt'] as const;
 const requiredFields = ['input', 'messages', 'model', 'settings', 'status', 'attempts', 'timings', 'events', 'tags', 'updatedAt'] as const;
 const patchSchema = runSchema.omit({ id: true, kind: true, createdAt: true }).partial().strict();
@@ -46,6 +46,10 @@ function listWhere(query: RunListQueryV1): object {
       throw storeError('INVALID_INPUT', `runs.list filter ${name} must be a string, got ${typeof value}.`, { [name]: value });
     }
   }
+  const { actionVersion } = query;
+  if (actionVersion !== undefined && !(Number.isInteger(actionVersion) && actionVersion >= 1)) {
+    throw storeError('INVALID_INPUT', `runs.list filter actionVersion must be a positive integer, got ${String(actionVersion)}.`, { actionVersion });
+  }
   const statuses = parseChoice(query.status, runStatusSchema, 'status');
   const kinds = parseChoice(query.kind, runKindSchema, 'kind');
   const createdAt = {
@@ -54,6 +58,8 @@ function listWhere(query: RunListQueryV1): object {
   };
   return {
     actionId: query.actionId,
+    actionVersion,
+    variant: query.variant,
     subjectType: query.subjectType,
     subjectId: query.subjectId,
     parentRunId: query.parentRunId,

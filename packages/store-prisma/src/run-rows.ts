@@ -16,13 +16,17 @@ function tokenColumns(usage: Usage | undefined) {
   };
 }
 
+/** Timing columns, and `latencyMs` (finishedAt - startedAt) derived for the usage percentiles. */
 function timingColumns(timings: Run['timings']) {
   const optional = (value: string | undefined, name: string) => (value === undefined ? null : toDate(value, `run.timings.${name}`));
+  const startedAt = optional(timings.startedAt, 'startedAt');
+  const finishedAt = optional(timings.finishedAt, 'finishedAt');
   return {
     queuedAt: toDate(timings.queuedAt, 'run.timings.queuedAt'),
-    startedAt: optional(timings.startedAt, 'startedAt'),
+    startedAt,
     firstTokenAt: optional(timings.firstTokenAt, 'firstTokenAt'),
-    finishedAt: optional(timings.finishedAt, 'finishedAt'),
+    finishedAt,
+    latencyMs: startedAt === null || finishedAt === null ? null : finishedAt.getTime() - startedAt.getTime(),
   };
 }
 
@@ -51,6 +55,7 @@ export function toRunRow(run: Run): RunData {
     ...timingColumns(run.timings),
     events: run.events as Prisma.InputJsonArray,
     user: run.user ?? null,
+    variant: run.variant ?? null,
     parentRunId: run.parentRunId ?? null,
     tags: run.tags,
     createdAt,
@@ -87,6 +92,7 @@ export function fromRunRow(row: LlmRun): Run {
     }),
     events: row.events as Run['events'],
     user: row.user,
+    variant: row.variant,
     parentRunId: row.parentRunId,
     tags: row.tags as Run['tags'],
     createdAt: fromDate(row.createdAt),
@@ -123,6 +129,7 @@ export function toRunUpdate(patch: RunPatchV1): RunUpdate {
   if (patch.timings !== undefined) Object.assign(data, timingColumns(patch.timings));
   if (patch.events !== undefined) data.events = patch.events as Prisma.InputJsonArray;
   if (has('user')) data.user = patch.user ?? null;
+  if (has('variant')) data.variant = patch.variant ?? null;
   if (has('parentRunId')) data.parentRunId = patch.parentRunId ?? null;
   if (patch.tags !== undefined) data.tags = patch.tags;
   if (patch.updatedAt !== undefined) data.updatedAt = toDate(patch.updatedAt, 'patch.updatedAt');

@@ -4,7 +4,7 @@ import { assertKnownKeys, storeError } from './store-error.js';
 import { toBound } from './values.js';
 
 type Group = UsageRowV1['group'];
-type Column = 'actionId' | 'model' | 'createdDay' | 'user';
+type Column = 'actionId' | 'model' | 'createdDay' | 'user' | 'variant';
 
 const usageKeys = new Set(['from', 'to', 'actionId', 'groupBy']);
 const failedStatuses = new Set<string>(['failed', 'cancelled', 'interrupted'] satisfies Run['status'][]);
@@ -16,6 +16,7 @@ const groupColumns: Record<UsageGroupKeyV1, { column: Column; field: keyof Group
   // createdDay is the UTC date of createdAt, written with the run, so days group like any column.
   day: { column: 'createdDay', field: 'day' },
   user: { column: 'user', field: 'user' },
+  variant: { column: 'variant', field: 'variant' },
 };
 
 function parseGroupBy(groupBy: unknown): UsageGroupKeyV1[] {
@@ -47,6 +48,36 @@ function compareRows(keys: UsageGroupKeyV1[]) {
   };
 }
 
+/** The value at `percentile` (0-100) of ascending `values` by the nearest-rank method. */
+function nearestRank(values: number[], percentile: number): number {
+  return values[Math.max(1, Math.ceil((percentile / 100) * values.length)) - 1] as number;
+}
+
+/**
+ * Adds `latencyP50Ms` and `latencyP95Ms` to the rows: the database returns the latencies of the
+ * window's finished runs already sorted (one number per run, through the latencyMs column), and
+ * the ranks are picked here, since SQLite has no percentile function.
+ */
+async function addLatencies(runs: StoreClient['llmRun'], where: object, columns: Column[], rows: Map<string, UsageRowV1>): Promise<void> {
+  const select = Object.fromEntries([...columns, 'latencyMs'].map((column) => [column, true]));
+  const timed = (await runs.findMany({ where: { AND: [where, { latencyMs: { not: null } }] }, select, orderBy: { latencyMs: 'asc' } })) as Array<
+    Record<string, unknown>
+  >;
+  const latencies = new Map<string, number[]>();
+  for (const run of timed) {
+    const key = JSON.stringify(columns.map((column) => run[column] ?? null));
+    const list = latencies.get(key) ?? [];
+    list.push(run.latencyMs as number);
+    latencies.set(key, list);
+  }
+  for (const [key, values] of latencies) {
+    const row = rows.get(key);
+    if (row === undefined || values.length === 0) continue;
+    row.latencyP50Ms = nearestRank(values, 50);
+    row.latencyP95Ms = nearestRank(values, 95);
+  }
+}
+
 /**
  * Usage aggregates computed by the database: one `GROUP BY` over the requested columns plus the
  * status, with counts and token and cost sums; the status groups are then folded into rows.
@@ -65,9 +96,10 @@ export async function aggregateUsage(runs: StoreClient['llmRun'], query: UsageQu
     ...(query.to === undefined ? {} : { lt: toBound(query.to, 'to') }),
   };
   const columns = keys.map((key) => groupColumns[key].column);
+  const where = { actionId: query.actionId, ...(Object.keys(createdAt).length === 0 ? {} : { createdAt }) };
   const groups = await runs.groupBy({
     by: [...columns, 'status'],
-    where: { actionId: query.actionId, ...(Object.keys(createdAt).length === 0 ? {} : { createdAt }) },
+    where,
     _count: { _all: true },
     _sum: { inputTokens: true, outputTokens: true, cacheReadTokens: true, cacheWriteTokens: true, costUsd: true },
   });
@@ -75,7 +107,7 @@ export async function aggregateUsage(runs: StoreClient['llmRun'], query: UsageQu
   // Like SQL aggregates without GROUP BY, the total row exists even when no run matched.
   if (keys.length === 0) rows.set('[]', emptyRow({}));
   for (const entry of groups) {
-    const values = columns.map((column) => (entry as Record<string, unknown>)[column] as string | null);
+    const values = columns.map((column) => ((entry as Record<string, unknown>)[column] as string | null | undefined) ?? null);
     const rowKey = JSON.stringify(values);
     let row = rows.get(rowKey);
     if (row === undefined) {
@@ -97,6 +129,7 @@ export async function aggregateUsage(runs: StoreClient['llmRun'], query: UsageQu
     row.cacheWriteTokens += entry._sum.cacheWriteTokens ?? 0;
     row.costUsd += entry._sum.costUsd ?? 0;
   }
+  await addLatencies(runs, where, columns, rows);
   const result = [...rows.values()];
   for (const row of result) {
     const ended = row.succeeded + row.failed;

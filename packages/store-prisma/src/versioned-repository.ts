@@ -1,9 +1,10 @@
-import { labelSchema, type LabelMoveV1, type VersionSelectorV1, type VersionedRepositoryV1 } from '@llm-actions/core';
+import { labelSchema, type LabelMoveV1, type LabelTargetV1, type VersionSelectorV1, type VersionedRepositoryV1 } from '@llm-actions/core';
 import { LabelMoves } from './label-moves.js';
+import { parseTarget, readTarget, targetVersions } from './label-target.js';
 import { delegate, type ModelDelegate, type Row } from './model-delegate.js';
 import type { StoreClient } from './prisma-store-client.js';
 import { assertText, assertValid, describe, guard, isUniqueViolation, storeError, type RecordSchema } from './store-error.js';
-import { compact, fromDate, present, toDate } from './values.js';
+import { compact, fromDate, toDate } from './values.js';
 
 type VersionedRecord = { id: string; version: number; createdAt: string };
 
@@ -54,8 +55,9 @@ export function createVersionedRepository<TRecord extends VersionedRecord>(
   async function find(id: string, selector: VersionSelectorV1 | undefined): Promise<Row | null> {
     if (selector === undefined || ('label' in selector && selector.label === 'latest')) return newest(id);
     if ('version' in selector) return exact(id, selector.version);
-    const version = await labels.version(id, selector.label);
-    return version === undefined ? null : exact(id, version);
+    // A split has no single version: core resolves it per subject, so get() finds nothing.
+    const target = await labels.target(id, selector.label);
+    return typeof target === 'number' ? exact(id, target) : null;
   }
 
   return {
@@ -98,7 +100,7 @@ export function createVersionedRepository<TRecord extends VersionedRecord>(
         return rows.map((row) => model.fromRow(row));
       }),
 
-    setLabel: (id, label, version, move) =>
+    setLabel: (id, label, target, move) =>
       guard(`${kind}s.setLabel`, async () => {
         if (label === 'latest') {
           throw storeError('INVALID_INPUT', 'the label "latest" is reserved and always means the newest version; choose another label.', { id, label });
@@ -109,13 +111,13 @@ export function createVersionedRepository<TRecord extends VersionedRecord>(
         }
         const at = toDate(move.at, 'move.at');
         if (move.by !== undefined && typeof move.by !== 'string') throw storeError('INVALID_INPUT', 'move.by must be a string when given.', { id, label });
-        if (!Number.isInteger(version) || (await exact(id, version)) === null) {
-          throw storeError('NOT_FOUND', `${kind} "${id}" has no version ${String(version)}; list its versions and label one that exists.`, {
-            id,
-            version,
-          });
+        const parsed = parseTarget(target, `${kind} "${id}"`);
+        for (const version of targetVersions(parsed)) {
+          if ((await exact(id, version)) === null) {
+            throw storeError('NOT_FOUND', `${kind} "${id}" has no version ${version}; list its versions and label one that exists.`, { id, version });
+          }
         }
-        await labels.move({ id, label, version, at, by: move.by });
+        await labels.move({ id, label, target: parsed, at, by: move.by });
       }),
 
     labels: (id) => guard(`${kind}s.labels`, () => labels.current(id)),
@@ -126,8 +128,8 @@ export function createVersionedRepository<TRecord extends VersionedRecord>(
         return rows.map((row) =>
           compact<LabelMoveV1>({
             label: row.label as string,
-            from: present(row.fromVersion) ? (row.fromVersion as number) : undefined,
-            to: row.toVersion as number,
+            from: readTarget(row, 'from'),
+            to: readTarget(row, 'to') as LabelTargetV1,
             by: row.movedBy as string | null,
             at: fromDate(row.movedAt as Date),
           }),

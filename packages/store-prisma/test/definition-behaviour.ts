@@ -54,6 +54,26 @@ export function describeDefinitionBehaviour(harness: StoreHarness): void {
     await expectError(() => prompts.setLabel('tone', 'production', 3, { at: at(4) }), 'NOT_FOUND');
   });
 
+  it('prompts: a label can split traffic between versions; moves record splits; bad splits are refused', async () => {
+    const prompts = harness.store().prompts;
+    for (let version = 1; version <= 3; version += 1) await prompts.create({ id: 'ab', template: `v${version}`, createdAt: at(version) });
+    const split = { split: [{ version: 1, weight: 1 }, { version: 3, weight: 2.5 }] };
+    await prompts.setLabel('ab', 'production', split, { by: 'ana', at: at(10) });
+    expect(await prompts.labels('ab')).toEqual({ production: split });
+    expect(await prompts.get('ab', { label: 'production' })).toBeUndefined();
+    await prompts.setLabel('ab', 'production', 2, { at: at(11) });
+    await prompts.setLabel('ab', 'production', split, { at: at(12) });
+    expect(await prompts.labelHistory('ab')).toEqual([
+      { label: 'production', to: split, by: 'ana', at: at(10) },
+      { label: 'production', from: split, to: 2, at: at(11) },
+      { label: 'production', from: 2, to: split, at: at(12) },
+    ]);
+    await expectError(() => prompts.setLabel('ab', 'staging', { split: [] }, { at: at(13) }), 'INVALID_INPUT');
+    await expectError(() => prompts.setLabel('ab', 'staging', { split: [{ version: 1, weight: 0 }] }, { at: at(13) }), 'INVALID_INPUT');
+    await expectError(() => prompts.setLabel('ab', 'staging', { split: [{ version: 1, weight: 1 }, { version: 9, weight: 1 }] }, { at: at(13) }), 'NOT_FOUND');
+    expect(Object.keys(await prompts.labels('ab'))).toEqual(['production']);
+  });
+
   it('prompts: concurrent label moves from two instances record a consistent chain of moves', async () => {
     const other = await harness.reopen();
     for (let version = 1; version <= 4; version += 1) await harness.store().prompts.create({ id: 'chain', template: `v${version}`, createdAt: at(version) });

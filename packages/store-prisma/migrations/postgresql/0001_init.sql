@@ -18,7 +18,8 @@ CREATE TABLE "llm_prompt_versions" (
 CREATE TABLE "llm_prompt_labels" (
     "promptId" TEXT NOT NULL,
     "label" TEXT NOT NULL,
-    "version" INTEGER NOT NULL,
+    "version" INTEGER,
+    "split" JSON,
     "revision" INTEGER NOT NULL,
     "updatedAt" TIMESTAMP(3) NOT NULL,
     CONSTRAINT "llm_prompt_labels_pkey" PRIMARY KEY ("promptId", "label")
@@ -31,7 +32,9 @@ CREATE TABLE "llm_prompt_label_moves" (
     "label" TEXT NOT NULL,
     "revision" INTEGER NOT NULL,
     "fromVersion" INTEGER,
-    "toVersion" INTEGER NOT NULL,
+    "fromSplit" JSON,
+    "toVersion" INTEGER,
+    "toSplit" JSON,
     "movedBy" TEXT,
     "movedAt" TIMESTAMP(3) NOT NULL,
     CONSTRAINT "llm_prompt_label_moves_pkey" PRIMARY KEY ("sequence")
@@ -60,7 +63,8 @@ CREATE TABLE "llm_action_versions" (
 CREATE TABLE "llm_action_labels" (
     "actionId" TEXT NOT NULL,
     "label" TEXT NOT NULL,
-    "version" INTEGER NOT NULL,
+    "version" INTEGER,
+    "split" JSON,
     "revision" INTEGER NOT NULL,
     "updatedAt" TIMESTAMP(3) NOT NULL,
     CONSTRAINT "llm_action_labels_pkey" PRIMARY KEY ("actionId", "label")
@@ -73,7 +77,9 @@ CREATE TABLE "llm_action_label_moves" (
     "label" TEXT NOT NULL,
     "revision" INTEGER NOT NULL,
     "fromVersion" INTEGER,
-    "toVersion" INTEGER NOT NULL,
+    "fromSplit" JSON,
+    "toVersion" INTEGER,
+    "toSplit" JSON,
     "movedBy" TEXT,
     "movedAt" TIMESTAMP(3) NOT NULL,
     CONSTRAINT "llm_action_label_moves_pkey" PRIMARY KEY ("sequence")
@@ -118,6 +124,8 @@ CREATE TABLE "llm_runs" (
     "finishedAt" TIMESTAMP(3),
     "events" JSON NOT NULL,
     "user" TEXT,
+    "variant" TEXT,
+    "latencyMs" INTEGER,
     "parentRunId" TEXT,
     "tags" JSON NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL,
@@ -265,6 +273,9 @@ CREATE INDEX "llm_runs_kind_createdAt_idx" ON "llm_runs"("kind", "createdAt");
 
 -- CreateIndex
 CREATE INDEX "llm_runs_user_createdAt_idx" ON "llm_runs"("user", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "llm_runs_variant_createdAt_idx" ON "llm_runs"("variant", "createdAt");
 
 -- CreateIndex
 CREATE INDEX "llm_runs_parentRunId_createdAt_idx" ON "llm_runs"("parentRunId", "createdAt");

@@ -15,7 +15,8 @@ CREATE TABLE "llm_prompt_versions" (
 CREATE TABLE "llm_prompt_labels" (
     "promptId" TEXT NOT NULL,
     "label" TEXT NOT NULL,
-    "version" INTEGER NOT NULL,
+    "version" INTEGER,
+    "split" JSONB,
     "revision" INTEGER NOT NULL,
     "updatedAt" DATETIME NOT NULL,
     PRIMARY KEY ("promptId", "label")
@@ -28,7 +29,9 @@ CREATE TABLE "llm_prompt_label_moves" (
     "label" TEXT NOT NULL,
     "revision" INTEGER NOT NULL,
     "fromVersion" INTEGER,
-    "toVersion" INTEGER NOT NULL,
+    "fromSplit" JSONB,
+    "toVersion" INTEGER,
+    "toSplit" JSONB,
     "movedBy" TEXT,
     "movedAt" DATETIME NOT NULL
 );
@@ -56,7 +59,8 @@ CREATE TABLE "llm_action_versions" (
 CREATE TABLE "llm_action_labels" (
     "actionId" TEXT NOT NULL,
     "label" TEXT NOT NULL,
-    "version" INTEGER NOT NULL,
+    "version" INTEGER,
+    "split" JSONB,
     "revision" INTEGER NOT NULL,
     "updatedAt" DATETIME NOT NULL,
     PRIMARY KEY ("actionId", "label")
@@ -69,7 +73,9 @@ CREATE TABLE "llm_action_label_moves" (
     "label" TEXT NOT NULL,
     "revision" INTEGER NOT NULL,
     "fromVersion" INTEGER,
-    "toVersion" INTEGER NOT NULL,
+    "fromSplit" JSONB,
+    "toVersion" INTEGER,
+    "toSplit" JSONB,
     "movedBy" TEXT,
     "movedAt" DATETIME NOT NULL
 );
@@ -113,6 +119,8 @@ CREATE TABLE "llm_runs" (
     "finishedAt" DATETIME,
     "events" JSONB NOT NULL,
     "user" TEXT,
+    "variant" TEXT,
+    "latencyMs" INTEGER,
     "parentRunId" TEXT,
     "tags" JSONB NOT NULL,
     "createdAt" DATETIME NOT NULL,
@@ -254,6 +262,9 @@ CREATE INDEX "llm_runs_kind_createdAt_idx" ON "llm_runs"("kind", "createdAt");
 
 -- CreateIndex
 CREATE INDEX "llm_runs_user_createdAt_idx" ON "llm_runs"("user", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "llm_runs_variant_createdAt_idx" ON "llm_runs"("variant", "createdAt");
 
 -- CreateIndex
 CREATE INDEX "llm_runs_parentRunId_createdAt_idx" ON "llm_runs"("parentRunId", "createdAt");

@@ -29,7 +29,8 @@ export type LlmMigration = Prisma.LlmMigrationModel
 export type LlmPromptVersion = Prisma.LlmPromptVersionModel
 /**
  * Model LlmPromptLabel
- * Where each label of a prompt points now (`latest` is never stored): the move of `revision` applied.
+ * Where each label of a prompt points now (`latest` is never stored): a version, or a
+ * weighted `split` between versions (A/B test); the move of `revision` applied.
  */
 export type LlmPromptLabel = Prisma.LlmPromptLabelModel
 /**
@@ -45,7 +46,8 @@ export type LlmPromptLabelMove = Prisma.LlmPromptLabelMoveModel
 export type LlmActionVersion = Prisma.LlmActionVersionModel
 /**
  * Model LlmActionLabel
- * Where each label of an action points now (`latest` is never stored): the move of `revision` applied.
+ * Where each label of an action points now (`latest` is never stored): a version, or a
+ * weighted `split` between versions (A/B test); the move of `revision` applied.
  */
 export type LlmActionLabel = Prisma.LlmActionLabelModel
 /**
@@ -61,7 +63,8 @@ export type LlmActionLabelMove = Prisma.LlmActionLabelMoveModel
 export type LlmBinding = Prisma.LlmBindingModel
 /**
  * Model LlmRun
- * One execution, kept permanently. Token columns and `createdDay` are derived for aggregates.
+ * One execution, kept permanently. Token columns, `latencyMs` (finishedAt - startedAt) and
+ * `createdDay` (UTC date of createdAt) are derived on write for aggregates.
  */
 export type LlmRun = Prisma.LlmRunModel
 /**

@@ -109,6 +109,7 @@ export const LlmPromptLabelScalarFieldEnum = {
   promptId: 'promptId',
   label: 'label',
   version: 'version',
+  split: 'split',
   revision: 'revision',
   updatedAt: 'updatedAt'
 } as const
@@ -122,7 +123,9 @@ export const LlmPromptLabelMoveScalarFieldEnum = {
   label: 'label',
   revision: 'revision',
   fromVersion: 'fromVersion',
+  fromSplit: 'fromSplit',
   toVersion: 'toVersion',
+  toSplit: 'toSplit',
   movedBy: 'movedBy',
   movedAt: 'movedAt'
 } as const
@@ -154,6 +157,7 @@ export const LlmActionLabelScalarFieldEnum = {
   actionId: 'actionId',
   label: 'label',
   version: 'version',
+  split: 'split',
   revision: 'revision',
   updatedAt: 'updatedAt'
 } as const
@@ -167,7 +171,9 @@ export const LlmActionLabelMoveScalarFieldEnum = {
   label: 'label',
   revision: 'revision',
   fromVersion: 'fromVersion',
+  fromSplit: 'fromSplit',
   toVersion: 'toVersion',
+  toSplit: 'toSplit',
   movedBy: 'movedBy',
   movedAt: 'movedAt'
 } as const
@@ -214,6 +220,8 @@ export const LlmRunScalarFieldEnum = {
   finishedAt: 'finishedAt',
   events: 'events',
   user: 'user',
+  variant: 'variant',
+  latencyMs: 'latencyMs',
   parentRunId: 'parentRunId',
   tags: 'tags',
   createdAt: 'createdAt',
@@ -346,19 +354,19 @@ export const SortOrder = {
 export type SortOrder = (typeof SortOrder)[keyof typeof SortOrder]
 
 
-export const JsonNullValueInput = {
-  JsonNull: JsonNull
-} as const
-
-export type JsonNullValueInput = (typeof JsonNullValueInput)[keyof typeof JsonNullValueInput]
-
-
 export const NullableJsonNullValueInput = {
   DbNull: DbNull,
   JsonNull: JsonNull
 } as const
 
 export type NullableJsonNullValueInput = (typeof NullableJsonNullValueInput)[keyof typeof NullableJsonNullValueInput]
+
+
+export const JsonNullValueInput = {
+  JsonNull: JsonNull
+} as const
+
+export type JsonNullValueInput = (typeof JsonNullValueInput)[keyof typeof JsonNullValueInput]
 
 
 export const QueryMode = {

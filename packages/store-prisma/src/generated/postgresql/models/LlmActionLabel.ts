@@ -14,7 +14,8 @@ import type * as Prisma from "../internal/prismaNamespace.js"
 
 /**
  * Model LlmActionLabel
- * Where each label of an action points now (`latest` is never stored): the move of `revision` applied.
+ * Where each label of an action points now (`latest` is never stored): a version, or a
+ * weighted `split` between versions (A/B test); the move of `revision` applied.
  */
 export type LlmActionLabelModel = runtime.Types.Result.DefaultSelection<Prisma.$LlmActionLabelPayload>
 
@@ -56,6 +57,7 @@ export type LlmActionLabelCountAggregateOutputType = {
   actionId: number
   label: number
   version: number
+  split: number
   revision: number
   updatedAt: number
   _all: number
@@ -92,6 +94,7 @@ export type LlmActionLabelCountAggregateInputType = {
   actionId?: true
   label?: true
   version?: true
+  split?: true
   revision?: true
   updatedAt?: true
   _all?: true
@@ -186,7 +189,8 @@ export type LlmActionLabelGroupByArgs<ExtArgs extends runtime.Types.Extensions.I
 export type LlmActionLabelGroupByOutputType = {
   actionId: string
   label: string
-  version: number
+  version: number | null
+  split: runtime.JsonValue | null
   revision: number
   updatedAt: Date
   _count: LlmActionLabelCountAggregateOutputType | null
@@ -217,7 +221,8 @@ export type LlmActionLabelWhereInput = {
   NOT?: Prisma.LlmActionLabelWhereInput | Prisma.LlmActionLabelWhereInput[]
   actionId?: Prisma.StringFilter<"LlmActionLabel"> | string
   label?: Prisma.StringFilter<"LlmActionLabel"> | string
-  version?: Prisma.IntFilter<"LlmActionLabel"> | number
+  version?: Prisma.IntNullableFilter<"LlmActionLabel"> | number | null
+  split?: Prisma.JsonNullableFilter<"LlmActionLabel">
   revision?: Prisma.IntFilter<"LlmActionLabel"> | number
   updatedAt?: Prisma.DateTimeFilter<"LlmActionLabel"> | Date | string
 }
@@ -225,7 +230,8 @@ export type LlmActionLabelWhereInput = {
 export type LlmActionLabelOrderByWithRelationInput = {
   actionId?: Prisma.SortOrder
   label?: Prisma.SortOrder
-  version?: Prisma.SortOrder
+  version?: Prisma.SortOrderInput | Prisma.SortOrder
+  split?: Prisma.SortOrderInput | Prisma.SortOrder
   revision?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
@@ -237,7 +243,8 @@ export type LlmActionLabelWhereUniqueInput = Prisma.AtLeast<{
   NOT?: Prisma.LlmActionLabelWhereInput | Prisma.LlmActionLabelWhereInput[]
   actionId?: Prisma.StringFilter<"LlmActionLabel"> | string
   label?: Prisma.StringFilter<"LlmActionLabel"> | string
-  version?: Prisma.IntFilter<"LlmActionLabel"> | number
+  version?: Prisma.IntNullableFilter<"LlmActionLabel"> | number | null
+  split?: Prisma.JsonNullableFilter<"LlmActionLabel">
   revision?: Prisma.IntFilter<"LlmActionLabel"> | number
   updatedAt?: Prisma.DateTimeFilter<"LlmActionLabel"> | Date | string
 }, "actionId_label">
@@ -245,7 +252,8 @@ export type LlmActionLabelWhereUniqueInput = Prisma.AtLeast<{
 export type LlmActionLabelOrderByWithAggregationInput = {
   actionId?: Prisma.SortOrder
   label?: Prisma.SortOrder
-  version?: Prisma.SortOrder
+  version?: Prisma.SortOrderInput | Prisma.SortOrder
+  split?: Prisma.SortOrderInput | Prisma.SortOrder
   revision?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   _count?: Prisma.LlmActionLabelCountOrderByAggregateInput
@@ -261,7 +269,8 @@ export type LlmActionLabelScalarWhereWithAggregatesInput = {
   NOT?: Prisma.LlmActionLabelScalarWhereWithAggregatesInput | Prisma.LlmActionLabelScalarWhereWithAggregatesInput[]
   actionId?: Prisma.StringWithAggregatesFilter<"LlmActionLabel"> | string
   label?: Prisma.StringWithAggregatesFilter<"LlmActionLabel"> | string
-  version?: Prisma.IntWithAggregatesFilter<"LlmActionLabel"> | number
+  version?: Prisma.IntNullableWithAggregatesFilter<"LlmActionLabel"> | number | null
+  split?: Prisma.JsonNullableWithAggregatesFilter<"LlmActionLabel">
   revision?: Prisma.IntWithAggregatesFilter<"LlmActionLabel"> | number
   updatedAt?: Prisma.DateTimeWithAggregatesFilter<"LlmActionLabel"> | Date | string
 }
@@ -269,7 +278,8 @@ export type LlmActionLabelScalarWhereWithAggregatesInput = {
 export type LlmActionLabelCreateInput = {
   actionId: string
   label: string
-  version: number
+  version?: number | null
+  split?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   revision: number
   updatedAt: Date | string
 }
@@ -277,7 +287,8 @@ export type LlmActionLabelCreateInput = {
 export type LlmActionLabelUncheckedCreateInput = {
   actionId: string
   label: string
-  version: number
+  version?: number | null
+  split?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   revision: number
   updatedAt: Date | string
 }
@@ -285,7 +296,8 @@ export type LlmActionLabelUncheckedCreateInput = {
 export type LlmActionLabelUpdateInput = {
   actionId?: Prisma.StringFieldUpdateOperationsInput | string
   label?: Prisma.StringFieldUpdateOperationsInput | string
-  version?: Prisma.IntFieldUpdateOperationsInput | number
+  version?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  split?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   revision?: Prisma.IntFieldUpdateOperationsInput | number
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -293,7 +305,8 @@ export type LlmActionLabelUpdateInput = {
 export type LlmActionLabelUncheckedUpdateInput = {
   actionId?: Prisma.StringFieldUpdateOperationsInput | string
   label?: Prisma.StringFieldUpdateOperationsInput | string
-  version?: Prisma.IntFieldUpdateOperationsInput | number
+  version?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  split?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   revision?: Prisma.IntFieldUpdateOperationsInput | number
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -301,7 +314,8 @@ export type LlmActionLabelUncheckedUpdateInput = {
 export type LlmActionLabelCreateManyInput = {
   actionId: string
   label: string
-  version: number
+  version?: number | null
+  split?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   revision: number
   updatedAt: Date | string
 }
@@ -309,7 +323,8 @@ export type LlmActionLabelCreateManyInput = {
 export type LlmActionLabelUpdateManyMutationInput = {
   actionId?: Prisma.StringFieldUpdateOperationsInput | string
   label?: Prisma.StringFieldUpdateOperationsInput | string
-  version?: Prisma.IntFieldUpdateOperationsInput | number
+  version?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  split?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   revision?: Prisma.IntFieldUpdateOperationsInput | number
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -317,7 +332,8 @@ export type LlmActionLabelUpdateManyMutationInput = {
 export type LlmActionLabelUncheckedUpdateManyInput = {
   actionId?: Prisma.StringFieldUpdateOperationsInput | string
   label?: Prisma.StringFieldUpdateOperationsInput | string
-  version?: Prisma.IntFieldUpdateOperationsInput | number
+  version?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  split?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   revision?: Prisma.IntFieldUpdateOperationsInput | number
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -331,6 +347,7 @@ export type LlmActionLabelCountOrderByAggregateInput = {
   actionId?: Prisma.SortOrder
   label?: Prisma.SortOrder
   version?: Prisma.SortOrder
+  split?: Prisma.SortOrder
   revision?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
@@ -367,6 +384,7 @@ export type LlmActionLabelSelect<ExtArgs extends runtime.Types.Extensions.Intern
   actionId?: boolean
   label?: boolean
   version?: boolean
+  split?: boolean
   revision?: boolean
   updatedAt?: boolean
 }, ExtArgs["result"]["llmActionLabel"]>
@@ -375,6 +393,7 @@ export type LlmActionLabelSelectCreateManyAndReturn<ExtArgs extends runtime.Type
   actionId?: boolean
   label?: boolean
   version?: boolean
+  split?: boolean
   revision?: boolean
   updatedAt?: boolean
 }, ExtArgs["result"]["llmActionLabel"]>
@@ -383,6 +402,7 @@ export type LlmActionLabelSelectUpdateManyAndReturn<ExtArgs extends runtime.Type
   actionId?: boolean
   label?: boolean
   version?: boolean
+  split?: boolean
   revision?: boolean
   updatedAt?: boolean
 }, ExtArgs["result"]["llmActionLabel"]>
@@ -391,11 +411,12 @@ export type LlmActionLabelSelectScalar = {
   actionId?: boolean
   label?: boolean
   version?: boolean
+  split?: boolean
   revision?: boolean
   updatedAt?: boolean
 }
 
-export type LlmActionLabelOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"actionId" | "label" | "version" | "revision" | "updatedAt", ExtArgs["result"]["llmActionLabel"]>
+export type LlmActionLabelOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"actionId" | "label" | "version" | "split" | "revision" | "updatedAt", ExtArgs["result"]["llmActionLabel"]>
 
 export type $LlmActionLabelPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   name: "LlmActionLabel"
@@ -403,7 +424,8 @@ export type $LlmActionLabelPayload<ExtArgs extends runtime.Types.Extensions.Inte
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     actionId: string
     label: string
-    version: number
+    version: number | null
+    split: runtime.JsonValue | null
     revision: number
     updatedAt: Date
   }, ExtArgs["result"]["llmActionLabel"]>
@@ -832,6 +854,7 @@ export interface LlmActionLabelFieldRefs {
   readonly actionId: Prisma.FieldRef<"LlmActionLabel", 'String'>
   readonly label: Prisma.FieldRef<"LlmActionLabel", 'String'>
   readonly version: Prisma.FieldRef<"LlmActionLabel", 'Int'>
+  readonly split: Prisma.FieldRef<"LlmActionLabel", 'Json'>
   readonly revision: Prisma.FieldRef<"LlmActionLabel", 'Int'>
   readonly updatedAt: Prisma.FieldRef<"LlmActionLabel", 'DateTime'>
 }

@@ -69,7 +69,9 @@ export type LlmActionLabelMoveCountAggregateOutputType = {
   label: number
   revision: number
   fromVersion: number
+  fromSplit: number
   toVersion: number
+  toSplit: number
   movedBy: number
   movedAt: number
   _all: number
@@ -118,7 +120,9 @@ export type LlmActionLabelMoveCountAggregateInputType = {
   label?: true
   revision?: true
   fromVersion?: true
+  fromSplit?: true
   toVersion?: true
+  toSplit?: true
   movedBy?: true
   movedAt?: true
   _all?: true
@@ -216,7 +220,9 @@ export type LlmActionLabelMoveGroupByOutputType = {
   label: string
   revision: number
   fromVersion: number | null
-  toVersion: number
+  fromSplit: runtime.JsonValue | null
+  toVersion: number | null
+  toSplit: runtime.JsonValue | null
   movedBy: string | null
   movedAt: Date
   _count: LlmActionLabelMoveCountAggregateOutputType | null
@@ -250,7 +256,9 @@ export type LlmActionLabelMoveWhereInput = {
   label?: Prisma.StringFilter<"LlmActionLabelMove"> | string
   revision?: Prisma.IntFilter<"LlmActionLabelMove"> | number
   fromVersion?: Prisma.IntNullableFilter<"LlmActionLabelMove"> | number | null
-  toVersion?: Prisma.IntFilter<"LlmActionLabelMove"> | number
+  fromSplit?: Prisma.JsonNullableFilter<"LlmActionLabelMove">
+  toVersion?: Prisma.IntNullableFilter<"LlmActionLabelMove"> | number | null
+  toSplit?: Prisma.JsonNullableFilter<"LlmActionLabelMove">
   movedBy?: Prisma.StringNullableFilter<"LlmActionLabelMove"> | string | null
   movedAt?: Prisma.DateTimeFilter<"LlmActionLabelMove"> | Date | string
 }
@@ -261,7 +269,9 @@ export type LlmActionLabelMoveOrderByWithRelationInput = {
   label?: Prisma.SortOrder
   revision?: Prisma.SortOrder
   fromVersion?: Prisma.SortOrderInput | Prisma.SortOrder
-  toVersion?: Prisma.SortOrder
+  fromSplit?: Prisma.SortOrderInput | Prisma.SortOrder
+  toVersion?: Prisma.SortOrderInput | Prisma.SortOrder
+  toSplit?: Prisma.SortOrderInput | Prisma.SortOrder
   movedBy?: Prisma.SortOrderInput | Prisma.SortOrder
   movedAt?: Prisma.SortOrder
 }
@@ -276,7 +286,9 @@ export type LlmActionLabelMoveWhereUniqueInput = Prisma.AtLeast<{
   label?: Prisma.StringFilter<"LlmActionLabelMove"> | string
   revision?: Prisma.IntFilter<"LlmActionLabelMove"> | number
   fromVersion?: Prisma.IntNullableFilter<"LlmActionLabelMove"> | number | null
-  toVersion?: Prisma.IntFilter<"LlmActionLabelMove"> | number
+  fromSplit?: Prisma.JsonNullableFilter<"LlmActionLabelMove">
+  toVersion?: Prisma.IntNullableFilter<"LlmActionLabelMove"> | number | null
+  toSplit?: Prisma.JsonNullableFilter<"LlmActionLabelMove">
   movedBy?: Prisma.StringNullableFilter<"LlmActionLabelMove"> | string | null
   movedAt?: Prisma.DateTimeFilter<"LlmActionLabelMove"> | Date | string
 }, "sequence" | "actionId_label_revision">
@@ -287,7 +299,9 @@ export type LlmActionLabelMoveOrderByWithAggregationInput = {
   label?: Prisma.SortOrder
   revision?: Prisma.SortOrder
   fromVersion?: Prisma.SortOrderInput | Prisma.SortOrder
-  toVersion?: Prisma.SortOrder
+  fromSplit?: Prisma.SortOrderInput | Prisma.SortOrder
+  toVersion?: Prisma.SortOrderInput | Prisma.SortOrder
+  toSplit?: Prisma.SortOrderInput | Prisma.SortOrder
   movedBy?: Prisma.SortOrderInput | Prisma.SortOrder
   movedAt?: Prisma.SortOrder
   _count?: Prisma.LlmActionLabelMoveCountOrderByAggregateInput
@@ -306,7 +320,9 @@ export type LlmActionLabelMoveScalarWhereWithAggregatesInput = {
   label?: Prisma.StringWithAggregatesFilter<"LlmActionLabelMove"> | string
   revision?: Prisma.IntWithAggregatesFilter<"LlmActionLabelMove"> | number
   fromVersion?: Prisma.IntNullableWithAggregatesFilter<"LlmActionLabelMove"> | number | null
-  toVersion?: Prisma.IntWithAggregatesFilter<"LlmActionLabelMove"> | number
+  fromSplit?: Prisma.JsonNullableWithAggregatesFilter<"LlmActionLabelMove">
+  toVersion?: Prisma.IntNullableWithAggregatesFilter<"LlmActionLabelMove"> | number | null
+  toSplit?: Prisma.JsonNullableWithAggregatesFilter<"LlmActionLabelMove">
   movedBy?: Prisma.StringNullableWithAggregatesFilter<"LlmActionLabelMove"> | string | null
   movedAt?: Prisma.DateTimeWithAggregatesFilter<"LlmActionLabelMove"> | Date | string
 }
@@ -316,7 +332,9 @@ export type LlmActionLabelMoveCreateInput = {
   label: string
   revision: number
   fromVersion?: number | null
-  toVersion: number
+  fromSplit?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  toVersion?: number | null
+  toSplit?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   movedBy?: string | null
   movedAt: Date | string
 }
@@ -327,7 +345,9 @@ export type LlmActionLabelMoveUncheckedCreateInput = {
   label: string
   revision: number
   fromVersion?: number | null
-  toVersion: number
+  fromSplit?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  toVersion?: number | null
+  toSplit?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   movedBy?: string | null
   movedAt: Date | string
 }
@@ -337,7 +357,9 @@ export type LlmActionLabelMoveUpdateInput = {
   label?: Prisma.StringFieldUpdateOperationsInput | string
   revision?: Prisma.IntFieldUpdateOperationsInput | number
   fromVersion?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
-  toVersion?: Prisma.IntFieldUpdateOperationsInput | number
+  fromSplit?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  toVersion?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  toSplit?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   movedBy?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   movedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -348,7 +370,9 @@ export type LlmActionLabelMoveUncheckedUpdateInput = {
   label?: Prisma.StringFieldUpdateOperationsInput | string
   revision?: Prisma.IntFieldUpdateOperationsInput | number
   fromVersion?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
-  toVersion?: Prisma.IntFieldUpdateOperationsInput | number
+  fromSplit?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  toVersion?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  toSplit?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   movedBy?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   movedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -359,7 +383,9 @@ export type LlmActionLabelMoveCreateManyInput = {
   label: string
   revision: number
   fromVersion?: number | null
-  toVersion: number
+  fromSplit?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  toVersion?: number | null
+  toSplit?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   movedBy?: string | null
   movedAt: Date | string
 }
@@ -369,7 +395,9 @@ export type LlmActionLabelMoveUpdateManyMutationInput = {
   label?: Prisma.StringFieldUpdateOperationsInput | string
   revision?: Prisma.IntFieldUpdateOperationsInput | number
   fromVersion?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
-  toVersion?: Prisma.IntFieldUpdateOperationsInput | number
+  fromSplit?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  toVersion?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  toSplit?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   movedBy?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   movedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -380,7 +408,9 @@ export type LlmActionLabelMoveUncheckedUpdateManyInput = {
   label?: Prisma.StringFieldUpdateOperationsInput | string
   revision?: Prisma.IntFieldUpdateOperationsInput | number
   fromVersion?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
-  toVersion?: Prisma.IntFieldUpdateOperationsInput | number
+  fromSplit?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  toVersion?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  toSplit?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   movedBy?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   movedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -397,7 +427,9 @@ export type LlmActionLabelMoveCountOrderByAggregateInput = {
   label?: Prisma.SortOrder
   revision?: Prisma.SortOrder
   fromVersion?: Prisma.SortOrder
+  fromSplit?: Prisma.SortOrder
   toVersion?: Prisma.SortOrder
+  toSplit?: Prisma.SortOrder
   movedBy?: Prisma.SortOrder
   movedAt?: Prisma.SortOrder
 }
@@ -446,7 +478,9 @@ export type LlmActionLabelMoveSelect<ExtArgs extends runtime.Types.Extensions.In
   label?: boolean
   revision?: boolean
   fromVersion?: boolean
+  fromSplit?: boolean
   toVersion?: boolean
+  toSplit?: boolean
   movedBy?: boolean
   movedAt?: boolean
 }, ExtArgs["result"]["llmActionLabelMove"]>
@@ -457,7 +491,9 @@ export type LlmActionLabelMoveSelectCreateManyAndReturn<ExtArgs extends runtime.
   label?: boolean
   revision?: boolean
   fromVersion?: boolean
+  fromSplit?: boolean
   toVersion?: boolean
+  toSplit?: boolean
   movedBy?: boolean
   movedAt?: boolean
 }, ExtArgs["result"]["llmActionLabelMove"]>
@@ -468,7 +504,9 @@ export type LlmActionLabelMoveSelectUpdateManyAndReturn<ExtArgs extends runtime.
   label?: boolean
   revision?: boolean
   fromVersion?: boolean
+  fromSplit?: boolean
   toVersion?: boolean
+  toSplit?: boolean
   movedBy?: boolean
   movedAt?: boolean
 }, ExtArgs["result"]["llmActionLabelMove"]>
@@ -479,12 +517,14 @@ export type LlmActionLabelMoveSelectScalar = {
   label?: boolean
   revision?: boolean
   fromVersion?: boolean
+  fromSplit?: boolean
   toVersion?: boolean
+  toSplit?: boolean
   movedBy?: boolean
   movedAt?: boolean
 }
 
-export type LlmActionLabelMoveOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"sequence" | "actionId" | "label" | "revision" | "fromVersion" | "toVersion" | "movedBy" | "movedAt", ExtArgs["result"]["llmActionLabelMove"]>
+export type LlmActionLabelMoveOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"sequence" | "actionId" | "label" | "revision" | "fromVersion" | "fromSplit" | "toVersion" | "toSplit" | "movedBy" | "movedAt", ExtArgs["result"]["llmActionLabelMove"]>
 
 export type $LlmActionLabelMovePayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   name: "LlmActionLabelMove"
@@ -495,7 +535,9 @@ export type $LlmActionLabelMovePayload<ExtArgs extends runtime.Types.Extensions.
     label: string
     revision: number
     fromVersion: number | null
-    toVersion: number
+    fromSplit: runtime.JsonValue | null
+    toVersion: number | null
+    toSplit: runtime.JsonValue | null
     movedBy: string | null
     movedAt: Date
   }, ExtArgs["result"]["llmActionLabelMove"]>
@@ -926,7 +968,9 @@ export interface LlmActionLabelMoveFieldRefs {
   readonly label: Prisma.FieldRef<"LlmActionLabelMove", 'String'>
   readonly revision: Prisma.FieldRef<"LlmActionLabelMove", 'Int'>
   readonly fromVersion: Prisma.FieldRef<"LlmActionLabelMove", 'Int'>
+  readonly fromSplit: Prisma.FieldRef<"LlmActionLabelMove", 'Json'>
   readonly toVersion: Prisma.FieldRef<"LlmActionLabelMove", 'Int'>
+  readonly toSplit: Prisma.FieldRef<"LlmActionLabelMove", 'Json'>
   readonly movedBy: Prisma.FieldRef<"LlmActionLabelMove", 'String'>
   readonly movedAt: Prisma.FieldRef<"LlmActionLabelMove", 'DateTime'>
 }

@@ -69,7 +69,9 @@ export type LlmPromptLabelMoveCountAggregateOutputType = {
   label: number
   revision: number
   fromVersion: number
+  fromSplit: number
   toVersion: number
+  toSplit: number
   movedBy: number
   movedAt: number
   _all: number
@@ -118,7 +120,9 @@ export type LlmPromptLabelMoveCountAggregateInputType = {
   label?: true
   revision?: true
   fromVersion?: true
+  fromSplit?: true
   toVersion?: true
+  toSplit?: true
   movedBy?: true
   movedAt?: true
   _all?: true
@@ -216,7 +220,9 @@ export type LlmPromptLabelMoveGroupByOutputType = {
   label: string
   revision: number
   fromVersion: number | null
-  toVersion: number
+  fromSplit: runtime.JsonValue | null
+  toVersion: number | null
+  toSplit: runtime.JsonValue | null
   movedBy: string | null
   movedAt: Date
   _count: LlmPromptLabelMoveCountAggregateOutputType | null
@@ -250,7 +256,9 @@ export type LlmPromptLabelMoveWhereInput = {
   label?: Prisma.StringFilter<"LlmPromptLabelMove"> | string
   revision?: Prisma.IntFilter<"LlmPromptLabelMove"> | number
   fromVersion?: Prisma.IntNullableFilter<"LlmPromptLabelMove"> | number | null
-  toVersion?: Prisma.IntFilter<"LlmPromptLabelMove"> | number
+  fromSplit?: Prisma.JsonNullableFilter<"LlmPromptLabelMove">
+  toVersion?: Prisma.IntNullableFilter<"LlmPromptLabelMove"> | number | null
+  toSplit?: Prisma.JsonNullableFilter<"LlmPromptLabelMove">
   movedBy?: Prisma.StringNullableFilter<"LlmPromptLabelMove"> | string | null
   movedAt?: Prisma.DateTimeFilter<"LlmPromptLabelMove"> | Date | string
 }
@@ -261,7 +269,9 @@ export type LlmPromptLabelMoveOrderByWithRelationInput = {
   label?: Prisma.SortOrder
   revision?: Prisma.SortOrder
   fromVersion?: Prisma.SortOrderInput | Prisma.SortOrder
-  toVersion?: Prisma.SortOrder
+  fromSplit?: Prisma.SortOrderInput | Prisma.SortOrder
+  toVersion?: Prisma.SortOrderInput | Prisma.SortOrder
+  toSplit?: Prisma.SortOrderInput | Prisma.SortOrder
   movedBy?: Prisma.SortOrderInput | Prisma.SortOrder
   movedAt?: Prisma.SortOrder
 }
@@ -276,7 +286,9 @@ export type LlmPromptLabelMoveWhereUniqueInput = Prisma.AtLeast<{
   label?: Prisma.StringFilter<"LlmPromptLabelMove"> | string
   revision?: Prisma.IntFilter<"LlmPromptLabelMove"> | number
   fromVersion?: Prisma.IntNullableFilter<"LlmPromptLabelMove"> | number | null
-  toVersion?: Prisma.IntFilter<"LlmPromptLabelMove"> | number
+  fromSplit?: Prisma.JsonNullableFilter<"LlmPromptLabelMove">
+  toVersion?: Prisma.IntNullableFilter<"LlmPromptLabelMove"> | number | null
+  toSplit?: Prisma.JsonNullableFilter<"LlmPromptLabelMove">
   movedBy?: Prisma.StringNullableFilter<"LlmPromptLabelMove"> | string | null
   movedAt?: Prisma.DateTimeFilter<"LlmPromptLabelMove"> | Date | string
 }, "sequence" | "promptId_label_revision">
@@ -287,7 +299,9 @@ export type LlmPromptLabelMoveOrderByWithAggregationInput = {
   label?: Prisma.SortOrder
   revision?: Prisma.SortOrder
   fromVersion?: Prisma.SortOrderInput | Prisma.SortOrder
-  toVersion?: Prisma.SortOrder
+  fromSplit?: Prisma.SortOrderInput | Prisma.SortOrder
+  toVersion?: Prisma.SortOrderInput | Prisma.SortOrder
+  toSplit?: Prisma.SortOrderInput | Prisma.SortOrder
   movedBy?: Prisma.SortOrderInput | Prisma.SortOrder
   movedAt?: Prisma.SortOrder
   _count?: Prisma.LlmPromptLabelMoveCountOrderByAggregateInput
@@ -306,7 +320,9 @@ export type LlmPromptLabelMoveScalarWhereWithAggregatesInput = {
   label?: Prisma.StringWithAggregatesFilter<"LlmPromptLabelMove"> | string
   revision?: Prisma.IntWithAggregatesFilter<"LlmPromptLabelMove"> | number
   fromVersion?: Prisma.IntNullableWithAggregatesFilter<"LlmPromptLabelMove"> | number | null
-  toVersion?: Prisma.IntWithAggregatesFilter<"LlmPromptLabelMove"> | number
+  fromSplit?: Prisma.JsonNullableWithAggregatesFilter<"LlmPromptLabelMove">
+  toVersion?: Prisma.IntNullableWithAggregatesFilter<"LlmPromptLabelMove"> | number | null
+  toSplit?: Prisma.JsonNullableWithAggregatesFilter<"LlmPromptLabelMove">
   movedBy?: Prisma.StringNullableWithAggregatesFilter<"LlmPromptLabelMove"> | string | null
   movedAt?: Prisma.DateTimeWithAggregatesFilter<"LlmPromptLabelMove"> | Date | string
 }
@@ -316,7 +332,9 @@ export type LlmPromptLabelMoveCreateInput = {
   label: string
   revision: number
   fromVersion?: number | null
-  toVersion: number
+  fromSplit?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  toVersion?: number | null
+  toSplit?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   movedBy?: string | null
   movedAt: Date | string
 }
@@ -327,7 +345,9 @@ export type LlmPromptLabelMoveUncheckedCreateInput = {
   label: string
   revision: number
   fromVersion?: number | null
-  toVersion: number
+  fromSplit?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  toVersion?: number | null
+  toSplit?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   movedBy?: string | null
   movedAt: Date | string
 }
@@ -337,7 +357,9 @@ export type LlmPromptLabelMoveUpdateInput = {
   label?: Prisma.StringFieldUpdateOperationsInput | string
   revision?: Prisma.IntFieldUpdateOperationsInput | number
   fromVersion?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
-  toVersion?: Prisma.IntFieldUpdateOperationsInput | number
+  fromSplit?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  toVersion?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  toSplit?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   movedBy?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   movedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -348,7 +370,9 @@ export type LlmPromptLabelMoveUncheckedUpdateInput = {
   label?: Prisma.StringFieldUpdateOperationsInput | string
   revision?: Prisma.IntFieldUpdateOperationsInput | number
   fromVersion?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
-  toVersion?: Prisma.IntFieldUpdateOperationsInput | number
+  fromSplit?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  toVersion?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  toSplit?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   movedBy?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   movedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -359,7 +383,9 @@ export type LlmPromptLabelMoveCreateManyInput = {
   label: string
   revision: number
   fromVersion?: number | null
-  toVersion: number
+  fromSplit?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  toVersion?: number | null
+  toSplit?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   movedBy?: string | null
   movedAt: Date | string
 }
@@ -369,7 +395,9 @@ export type LlmPromptLabelMoveUpdateManyMutationInput = {
   label?: Prisma.StringFieldUpdateOperationsInput | string
   revision?: Prisma.IntFieldUpdateOperationsInput | number
   fromVersion?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
-  toVersion?: Prisma.IntFieldUpdateOperationsInput | number
+  fromSplit?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  toVersion?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  toSplit?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   movedBy?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   movedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -380,7 +408,9 @@ export type LlmPromptLabelMoveUncheckedUpdateManyInput = {
   label?: Prisma.StringFieldUpdateOperationsInput | string
   revision?: Prisma.IntFieldUpdateOperationsInput | number
   fromVersion?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
-  toVersion?: Prisma.IntFieldUpdateOperationsInput | number
+  fromSplit?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  toVersion?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  toSplit?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   movedBy?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   movedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -397,7 +427,9 @@ export type LlmPromptLabelMoveCountOrderByAggregateInput = {
   label?: Prisma.SortOrder
   revision?: Prisma.SortOrder
   fromVersion?: Prisma.SortOrder
+  fromSplit?: Prisma.SortOrder
   toVersion?: Prisma.SortOrder
+  toSplit?: Prisma.SortOrder
   movedBy?: Prisma.SortOrder
   movedAt?: Prisma.SortOrder
 }
@@ -438,14 +470,6 @@ export type LlmPromptLabelMoveSumOrderByAggregateInput = {
   toVersion?: Prisma.SortOrder
 }
 
-export type NullableIntFieldUpdateOperationsInput = {
-  set?: number | null
-  increment?: number
-  decrement?: number
-  multiply?: number
-  divide?: number
-}
-
 
 
 export type LlmPromptLabelMoveSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
@@ -454,7 +478,9 @@ export type LlmPromptLabelMoveSelect<ExtArgs extends runtime.Types.Extensions.In
   label?: boolean
   revision?: boolean
   fromVersion?: boolean
+  fromSplit?: boolean
   toVersion?: boolean
+  toSplit?: boolean
   movedBy?: boolean
   movedAt?: boolean
 }, ExtArgs["result"]["llmPromptLabelMove"]>
@@ -465,7 +491,9 @@ export type LlmPromptLabelMoveSelectCreateManyAndReturn<ExtArgs extends runtime.
   label?: boolean
   revision?: boolean
   fromVersion?: boolean
+  fromSplit?: boolean
   toVersion?: boolean
+  toSplit?: boolean
   movedBy?: boolean
   movedAt?: boolean
 }, ExtArgs["result"]["llmPromptLabelMove"]>
@@ -476,7 +504,9 @@ export type LlmPromptLabelMoveSelectUpdateManyAndReturn<ExtArgs extends runtime.
   label?: boolean
   revision?: boolean
   fromVersion?: boolean
+  fromSplit?: boolean
   toVersion?: boolean
+  toSplit?: boolean
   movedBy?: boolean
   movedAt?: boolean
 }, ExtArgs["result"]["llmPromptLabelMove"]>
@@ -487,12 +517,14 @@ export type LlmPromptLabelMoveSelectScalar = {
   label?: boolean
   revision?: boolean
   fromVersion?: boolean
+  fromSplit?: boolean
   toVersion?: boolean
+  toSplit?: boolean
   movedBy?: boolean
   movedAt?: boolean
 }
 
-export type LlmPromptLabelMoveOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"sequence" | "promptId" | "label" | "revision" | "fromVersion" | "toVersion" | "movedBy" | "movedAt", ExtArgs["result"]["llmPromptLabelMove"]>
+export type LlmPromptLabelMoveOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"sequence" | "promptId" | "label" | "revision" | "fromVersion" | "fromSplit" | "toVersion" | "toSplit" | "movedBy" | "movedAt", ExtArgs["result"]["llmPromptLabelMove"]>
 
 export type $LlmPromptLabelMovePayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   name: "LlmPromptLabelMove"
@@ -503,7 +535,9 @@ export type $LlmPromptLabelMovePayload<ExtArgs extends runtime.Types.Extensions.
     label: string
     revision: number
     fromVersion: number | null
-    toVersion: number
+    fromSplit: runtime.JsonValue | null
+    toVersion: number | null
+    toSplit: runtime.JsonValue | null
     movedBy: string | null
     movedAt: Date
   }, ExtArgs["result"]["llmPromptLabelMove"]>
@@ -934,7 +968,9 @@ export interface LlmPromptLabelMoveFieldRefs {
   readonly label: Prisma.FieldRef<"LlmPromptLabelMove", 'String'>
   readonly revision: Prisma.FieldRef<"LlmPromptLabelMove", 'Int'>
   readonly fromVersion: Prisma.FieldRef<"LlmPromptLabelMove", 'Int'>
+  readonly fromSplit: Prisma.FieldRef<"LlmPromptLabelMove", 'Json'>
   readonly toVersion: Prisma.FieldRef<"LlmPromptLabelMove", 'Int'>
+  readonly toSplit: Prisma.FieldRef<"LlmPromptLabelMove", 'Json'>
   readonly movedBy: Prisma.FieldRef<"LlmPromptLabelMove", 'String'>
   readonly movedAt: Prisma.FieldRef<"LlmPromptLabelMove", 'DateTime'>
 }

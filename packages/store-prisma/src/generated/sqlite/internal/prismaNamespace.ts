@@ -1676,6 +1676,7 @@ export const LlmPromptLabelScalarFieldEnum = {
   promptId: 'promptId',
   label: 'label',
   version: 'version',
+  split: 'split',
   revision: 'revision',
   updatedAt: 'updatedAt'
 } as const
@@ -1689,7 +1690,9 @@ export const LlmPromptLabelMoveScalarFieldEnum = {
   label: 'label',
   revision: 'revision',
   fromVersion: 'fromVersion',
+  fromSplit: 'fromSplit',
   toVersion: 'toVersion',
+  toSplit: 'toSplit',
   movedBy: 'movedBy',
   movedAt: 'movedAt'
 } as const
@@ -1721,6 +1724,7 @@ export const LlmActionLabelScalarFieldEnum = {
   actionId: 'actionId',
   label: 'label',
   version: 'version',
+  split: 'split',
   revision: 'revision',
   updatedAt: 'updatedAt'
 } as const
@@ -1734,7 +1738,9 @@ export const LlmActionLabelMoveScalarFieldEnum = {
   label: 'label',
   revision: 'revision',
   fromVersion: 'fromVersion',
+  fromSplit: 'fromSplit',
   toVersion: 'toVersion',
+  toSplit: 'toSplit',
   movedBy: 'movedBy',
   movedAt: 'movedAt'
 } as const
@@ -1781,6 +1787,8 @@ export const LlmRunScalarFieldEnum = {
   finishedAt: 'finishedAt',
   events: 'events',
   user: 'user',
+  variant: 'variant',
+  latencyMs: 'latencyMs',
   parentRunId: 'parentRunId',
   tags: 'tags',
   createdAt: 'createdAt',
@@ -1913,19 +1921,19 @@ export const SortOrder = {
 export type SortOrder = (typeof SortOrder)[keyof typeof SortOrder]
 
 
-export const JsonNullValueInput = {
-  JsonNull: JsonNull
-} as const
-
-export type JsonNullValueInput = (typeof JsonNullValueInput)[keyof typeof JsonNullValueInput]
-
-
 export const NullableJsonNullValueInput = {
   DbNull: DbNull,
   JsonNull: JsonNull
 } as const
 
 export type NullableJsonNullValueInput = (typeof NullableJsonNullValueInput)[keyof typeof NullableJsonNullValueInput]
+
+
+export const JsonNullValueInput = {
+  JsonNull: JsonNull
+} as const
+
+export type JsonNullValueInput = (typeof JsonNullValueInput)[keyof typeof JsonNullValueInput]
 
 
 export const NullsOrder = {

@@ -14,7 +14,8 @@ import type * as Prisma from "../internal/prismaNamespace.js"
 
 /**
  * Model LlmPromptLabel
- * Where each label of a prompt points now (`latest` is never stored): the move of `revision` applied.
+ * Where each label of a prompt points now (`latest` is never stored): a version, or a
+ * weighted `split` between versions (A/B test); the move of `revision` applied.
  */
 export type LlmPromptLabelModel = runtime.Types.Result.DefaultSelection<Prisma.$LlmPromptLabelPayload>
 
@@ -56,6 +57,7 @@ export type LlmPromptLabelCountAggregateOutputType = {
   promptId: number
   label: number
   version: number
+  split: number
   revision: number
   updatedAt: number
   _all: number
@@ -92,6 +94,7 @@ export type LlmPromptLabelCountAggregateInputType = {
   promptId?: true
   label?: true
   version?: true
+  split?: true
   revision?: true
   updatedAt?: true
   _all?: true
@@ -186,7 +189,8 @@ export type LlmPromptLabelGroupByArgs<ExtArgs extends runtime.Types.Extensions.I
 export type LlmPromptLabelGroupByOutputType = {
   promptId: string
   label: string
-  version: number
+  version: number | null
+  split: runtime.JsonValue | null
   revision: number
   updatedAt: Date
   _count: LlmPromptLabelCountAggregateOutputType | null
@@ -217,7 +221,8 @@ export type LlmPromptLabelWhereInput = {
   NOT?: Prisma.LlmPromptLabelWhereInput | Prisma.LlmPromptLabelWhereInput[]
   promptId?: Prisma.StringFilter<"LlmPromptLabel"> | string
   label?: Prisma.StringFilter<"LlmPromptLabel"> | string
-  version?: Prisma.IntFilter<"LlmPromptLabel"> | number
+  version?: Prisma.IntNullableFilter<"LlmPromptLabel"> | number | null
+  split?: Prisma.JsonNullableFilter<"LlmPromptLabel">
   revision?: Prisma.IntFilter<"LlmPromptLabel"> | number
   updatedAt?: Prisma.DateTimeFilter<"LlmPromptLabel"> | Date | string
 }
@@ -225,7 +230,8 @@ export type LlmPromptLabelWhereInput = {
 export type LlmPromptLabelOrderByWithRelationInput = {
   promptId?: Prisma.SortOrder
   label?: Prisma.SortOrder
-  version?: Prisma.SortOrder
+  version?: Prisma.SortOrderInput | Prisma.SortOrder
+  split?: Prisma.SortOrderInput | Prisma.SortOrder
   revision?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
@@ -237,7 +243,8 @@ export type LlmPromptLabelWhereUniqueInput = Prisma.AtLeast<{
   NOT?: Prisma.LlmPromptLabelWhereInput | Prisma.LlmPromptLabelWhereInput[]
   promptId?: Prisma.StringFilter<"LlmPromptLabel"> | string
   label?: Prisma.StringFilter<"LlmPromptLabel"> | string
-  version?: Prisma.IntFilter<"LlmPromptLabel"> | number
+  version?: Prisma.IntNullableFilter<"LlmPromptLabel"> | number | null
+  split?: Prisma.JsonNullableFilter<"LlmPromptLabel">
   revision?: Prisma.IntFilter<"LlmPromptLabel"> | number
   updatedAt?: Prisma.DateTimeFilter<"LlmPromptLabel"> | Date | string
 }, "promptId_label">
@@ -245,7 +252,8 @@ export type LlmPromptLabelWhereUniqueInput = Prisma.AtLeast<{
 export type LlmPromptLabelOrderByWithAggregationInput = {
   promptId?: Prisma.SortOrder
   label?: Prisma.SortOrder
-  version?: Prisma.SortOrder
+  version?: Prisma.SortOrderInput | Prisma.SortOrder
+  split?: Prisma.SortOrderInput | Prisma.SortOrder
   revision?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   _count?: Prisma.LlmPromptLabelCountOrderByAggregateInput
@@ -261,7 +269,8 @@ export type LlmPromptLabelScalarWhereWithAggregatesInput = {
   NOT?: Prisma.LlmPromptLabelScalarWhereWithAggregatesInput | Prisma.LlmPromptLabelScalarWhereWithAggregatesInput[]
   promptId?: Prisma.StringWithAggregatesFilter<"LlmPromptLabel"> | string
   label?: Prisma.StringWithAggregatesFilter<"LlmPromptLabel"> | string
-  version?: Prisma.IntWithAggregatesFilter<"LlmPromptLabel"> | number
+  version?: Prisma.IntNullableWithAggregatesFilter<"LlmPromptLabel"> | number | null
+  split?: Prisma.JsonNullableWithAggregatesFilter<"LlmPromptLabel">
   revision?: Prisma.IntWithAggregatesFilter<"LlmPromptLabel"> | number
   updatedAt?: Prisma.DateTimeWithAggregatesFilter<"LlmPromptLabel"> | Date | string
 }
@@ -269,7 +278,8 @@ export type LlmPromptLabelScalarWhereWithAggregatesInput = {
 export type LlmPromptLabelCreateInput = {
   promptId: string
   label: string
-  version: number
+  version?: number | null
+  split?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   revision: number
   updatedAt: Date | string
 }
@@ -277,7 +287,8 @@ export type LlmPromptLabelCreateInput = {
 export type LlmPromptLabelUncheckedCreateInput = {
   promptId: string
   label: string
-  version: number
+  version?: number | null
+  split?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   revision: number
   updatedAt: Date | string
 }
@@ -285,7 +296,8 @@ export type LlmPromptLabelUncheckedCreateInput = {
 export type LlmPromptLabelUpdateInput = {
   promptId?: Prisma.StringFieldUpdateOperationsInput | string
   label?: Prisma.StringFieldUpdateOperationsInput | string
-  version?: Prisma.IntFieldUpdateOperationsInput | number
+  version?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  split?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   revision?: Prisma.IntFieldUpdateOperationsInput | number
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -293,7 +305,8 @@ export type LlmPromptLabelUpdateInput = {
 export type LlmPromptLabelUncheckedUpdateInput = {
   promptId?: Prisma.StringFieldUpdateOperationsInput | string
   label?: Prisma.StringFieldUpdateOperationsInput | string
-  version?: Prisma.IntFieldUpdateOperationsInput | number
+  version?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  split?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   revision?: Prisma.IntFieldUpdateOperationsInput | number
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -301,7 +314,8 @@ export type LlmPromptLabelUncheckedUpdateInput = {
 export type LlmPromptLabelCreateManyInput = {
   promptId: string
   label: string
-  version: number
+  version?: number | null
+  split?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   revision: number
   updatedAt: Date | string
 }
@@ -309,7 +323,8 @@ export type LlmPromptLabelCreateManyInput = {
 export type LlmPromptLabelUpdateManyMutationInput = {
   promptId?: Prisma.StringFieldUpdateOperationsInput | string
   label?: Prisma.StringFieldUpdateOperationsInput | string
-  version?: Prisma.IntFieldUpdateOperationsInput | number
+  version?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  split?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   revision?: Prisma.IntFieldUpdateOperationsInput | number
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -317,7 +332,8 @@ export type LlmPromptLabelUpdateManyMutationInput = {
 export type LlmPromptLabelUncheckedUpdateManyInput = {
   promptId?: Prisma.StringFieldUpdateOperationsInput | string
   label?: Prisma.StringFieldUpdateOperationsInput | string
-  version?: Prisma.IntFieldUpdateOperationsInput | number
+  version?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  split?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   revision?: Prisma.IntFieldUpdateOperationsInput | number
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
@@ -331,6 +347,7 @@ export type LlmPromptLabelCountOrderByAggregateInput = {
   promptId?: Prisma.SortOrder
   label?: Prisma.SortOrder
   version?: Prisma.SortOrder
+  split?: Prisma.SortOrder
   revision?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
@@ -361,12 +378,21 @@ export type LlmPromptLabelSumOrderByAggregateInput = {
   revision?: Prisma.SortOrder
 }
 
+export type NullableIntFieldUpdateOperationsInput = {
+  set?: number | null
+  increment?: number
+  decrement?: number
+  multiply?: number
+  divide?: number
+}
+
 
 
 export type LlmPromptLabelSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   promptId?: boolean
   label?: boolean
   version?: boolean
+  split?: boolean
   revision?: boolean
   updatedAt?: boolean
 }, ExtArgs["result"]["llmPromptLabel"]>
@@ -375,6 +401,7 @@ export type LlmPromptLabelSelectCreateManyAndReturn<ExtArgs extends runtime.Type
   promptId?: boolean
   label?: boolean
   version?: boolean
+  split?: boolean
   revision?: boolean
   updatedAt?: boolean
 }, ExtArgs["result"]["llmPromptLabel"]>
@@ -383,6 +410,7 @@ export type LlmPromptLabelSelectUpdateManyAndReturn<ExtArgs extends runtime.Type
   promptId?: boolean
   label?: boolean
   version?: boolean
+  split?: boolean
   revision?: boolean
   updatedAt?: boolean
 }, ExtArgs["result"]["llmPromptLabel"]>
@@ -391,11 +419,12 @@ export type LlmPromptLabelSelectScalar = {
   promptId?: boolean
   label?: boolean
   version?: boolean
+  split?: boolean
   revision?: boolean
   updatedAt?: boolean
 }
 
-export type LlmPromptLabelOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"promptId" | "label" | "version" | "revision" | "updatedAt", ExtArgs["result"]["llmPromptLabel"]>
+export type LlmPromptLabelOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"promptId" | "label" | "version" | "split" | "revision" | "updatedAt", ExtArgs["result"]["llmPromptLabel"]>
 
 export type $LlmPromptLabelPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   name: "LlmPromptLabel"
@@ -403,7 +432,8 @@ export type $LlmPromptLabelPayload<ExtArgs extends runtime.Types.Extensions.Inte
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     promptId: string
     label: string
-    version: number
+    version: number | null
+    split: runtime.JsonValue | null
     revision: number
     updatedAt: Date
   }, ExtArgs["result"]["llmPromptLabel"]>
@@ -832,6 +862,7 @@ export interface LlmPromptLabelFieldRefs {
   readonly promptId: Prisma.FieldRef<"LlmPromptLabel", 'String'>
   readonly label: Prisma.FieldRef<"LlmPromptLabel", 'String'>
   readonly version: Prisma.FieldRef<"LlmPromptLabel", 'Int'>
+  readonly split: Prisma.FieldRef<"LlmPromptLabel", 'Json'>
   readonly revision: Prisma.FieldRef<"LlmPromptLabel", 'Int'>
   readonly updatedAt: Prisma.FieldRef<"LlmPromptLabel", 'DateTime'>
 }

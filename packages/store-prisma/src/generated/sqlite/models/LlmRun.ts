@@ -14,7 +14,8 @@ import type * as Prisma from "../internal/prismaNamespace.js"
 
 /**
  * Model LlmRun
- * One execution, kept permanently. Token columns and `createdDay` are derived for aggregates.
+ * One execution, kept permanently. Token columns, `latencyMs` (finishedAt - startedAt) and
+ * `createdDay` (UTC date of createdAt) are derived on write for aggregates.
  */
 export type LlmRunModel = runtime.Types.Result.DefaultSelection<Prisma.$LlmRunPayload>
 
@@ -34,6 +35,7 @@ export type LlmRunAvgAggregateOutputType = {
   cacheReadTokens: number | null
   cacheWriteTokens: number | null
   costUsd: number | null
+  latencyMs: number | null
 }
 
 export type LlmRunSumAggregateOutputType = {
@@ -44,6 +46,7 @@ export type LlmRunSumAggregateOutputType = {
   cacheReadTokens: number | null
   cacheWriteTokens: number | null
   costUsd: number | null
+  latencyMs: number | null
 }
 
 export type LlmRunMinAggregateOutputType = {
@@ -67,6 +70,8 @@ export type LlmRunMinAggregateOutputType = {
   firstTokenAt: Date | null
   finishedAt: Date | null
   user: string | null
+  variant: string | null
+  latencyMs: number | null
   parentRunId: string | null
   createdAt: Date | null
   createdDay: string | null
@@ -94,6 +99,8 @@ export type LlmRunMaxAggregateOutputType = {
   firstTokenAt: Date | null
   finishedAt: Date | null
   user: string | null
+  variant: string | null
+  latencyMs: number | null
   parentRunId: string | null
   createdAt: Date | null
   createdDay: string | null
@@ -128,6 +135,8 @@ export type LlmRunCountAggregateOutputType = {
   finishedAt: number
   events: number
   user: number
+  variant: number
+  latencyMs: number
   parentRunId: number
   tags: number
   createdAt: number
@@ -145,6 +154,7 @@ export type LlmRunAvgAggregateInputType = {
   cacheReadTokens?: true
   cacheWriteTokens?: true
   costUsd?: true
+  latencyMs?: true
 }
 
 export type LlmRunSumAggregateInputType = {
@@ -155,6 +165,7 @@ export type LlmRunSumAggregateInputType = {
   cacheReadTokens?: true
   cacheWriteTokens?: true
   costUsd?: true
+  latencyMs?: true
 }
 
 export type LlmRunMinAggregateInputType = {
@@ -178,6 +189,8 @@ export type LlmRunMinAggregateInputType = {
   firstTokenAt?: true
   finishedAt?: true
   user?: true
+  variant?: true
+  latencyMs?: true
   parentRunId?: true
   createdAt?: true
   createdDay?: true
@@ -205,6 +218,8 @@ export type LlmRunMaxAggregateInputType = {
   firstTokenAt?: true
   finishedAt?: true
   user?: true
+  variant?: true
+  latencyMs?: true
   parentRunId?: true
   createdAt?: true
   createdDay?: true
@@ -239,6 +254,8 @@ export type LlmRunCountAggregateInputType = {
   finishedAt?: true
   events?: true
   user?: true
+  variant?: true
+  latencyMs?: true
   parentRunId?: true
   tags?: true
   createdAt?: true
@@ -361,6 +378,8 @@ export type LlmRunGroupByOutputType = {
   finishedAt: Date | null
   events: runtime.JsonValue
   user: string | null
+  variant: string | null
+  latencyMs: number | null
   parentRunId: string | null
   tags: runtime.JsonValue
   createdAt: Date
@@ -419,6 +438,8 @@ export type LlmRunWhereInput = {
   finishedAt?: Prisma.DateTimeNullableFilter<"LlmRun"> | Date | string | null
   events?: Prisma.JsonFilter<"LlmRun">
   user?: Prisma.StringNullableFilter<"LlmRun"> | string | null
+  variant?: Prisma.StringNullableFilter<"LlmRun"> | string | null
+  latencyMs?: Prisma.IntNullableFilter<"LlmRun"> | number | null
   parentRunId?: Prisma.StringNullableFilter<"LlmRun"> | string | null
   tags?: Prisma.JsonFilter<"LlmRun">
   createdAt?: Prisma.DateTimeFilter<"LlmRun"> | Date | string
@@ -454,6 +475,8 @@ export type LlmRunOrderByWithRelationInput = {
   finishedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   events?: Prisma.SortOrder
   user?: Prisma.SortOrderInput | Prisma.SortOrder
+  variant?: Prisma.SortOrderInput | Prisma.SortOrder
+  latencyMs?: Prisma.SortOrderInput | Prisma.SortOrder
   parentRunId?: Prisma.SortOrderInput | Prisma.SortOrder
   tags?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
@@ -492,6 +515,8 @@ export type LlmRunWhereUniqueInput = Prisma.AtLeast<{
   finishedAt?: Prisma.DateTimeNullableFilter<"LlmRun"> | Date | string | null
   events?: Prisma.JsonFilter<"LlmRun">
   user?: Prisma.StringNullableFilter<"LlmRun"> | string | null
+  variant?: Prisma.StringNullableFilter<"LlmRun"> | string | null
+  latencyMs?: Prisma.IntNullableFilter<"LlmRun"> | number | null
   parentRunId?: Prisma.StringNullableFilter<"LlmRun"> | string | null
   tags?: Prisma.JsonFilter<"LlmRun">
   createdAt?: Prisma.DateTimeFilter<"LlmRun"> | Date | string
@@ -527,6 +552,8 @@ export type LlmRunOrderByWithAggregationInput = {
   finishedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   events?: Prisma.SortOrder
   user?: Prisma.SortOrderInput | Prisma.SortOrder
+  variant?: Prisma.SortOrderInput | Prisma.SortOrder
+  latencyMs?: Prisma.SortOrderInput | Prisma.SortOrder
   parentRunId?: Prisma.SortOrderInput | Prisma.SortOrder
   tags?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
@@ -570,6 +597,8 @@ export type LlmRunScalarWhereWithAggregatesInput = {
   finishedAt?: Prisma.DateTimeNullableWithAggregatesFilter<"LlmRun"> | Date | string | null
   events?: Prisma.JsonWithAggregatesFilter<"LlmRun">
   user?: Prisma.StringNullableWithAggregatesFilter<"LlmRun"> | string | null
+  variant?: Prisma.StringNullableWithAggregatesFilter<"LlmRun"> | string | null
+  latencyMs?: Prisma.IntNullableWithAggregatesFilter<"LlmRun"> | number | null
   parentRunId?: Prisma.StringNullableWithAggregatesFilter<"LlmRun"> | string | null
   tags?: Prisma.JsonWithAggregatesFilter<"LlmRun">
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"LlmRun"> | Date | string
@@ -605,6 +634,8 @@ export type LlmRunCreateInput = {
   finishedAt?: Date | string | null
   events: Prisma.JsonNullValueInput | runtime.InputJsonValue
   user?: string | null
+  variant?: string | null
+  latencyMs?: number | null
   parentRunId?: string | null
   tags: Prisma.JsonNullValueInput | runtime.InputJsonValue
   createdAt: Date | string
@@ -640,6 +671,8 @@ export type LlmRunUncheckedCreateInput = {
   finishedAt?: Date | string | null
   events: Prisma.JsonNullValueInput | runtime.InputJsonValue
   user?: string | null
+  variant?: string | null
+  latencyMs?: number | null
   parentRunId?: string | null
   tags: Prisma.JsonNullValueInput | runtime.InputJsonValue
   createdAt: Date | string
@@ -675,6 +708,8 @@ export type LlmRunUpdateInput = {
   finishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   events?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   user?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  variant?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  latencyMs?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   parentRunId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   tags?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -710,6 +745,8 @@ export type LlmRunUncheckedUpdateInput = {
   finishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   events?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   user?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  variant?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  latencyMs?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   parentRunId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   tags?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -745,6 +782,8 @@ export type LlmRunCreateManyInput = {
   finishedAt?: Date | string | null
   events: Prisma.JsonNullValueInput | runtime.InputJsonValue
   user?: string | null
+  variant?: string | null
+  latencyMs?: number | null
   parentRunId?: string | null
   tags: Prisma.JsonNullValueInput | runtime.InputJsonValue
   createdAt: Date | string
@@ -780,6 +819,8 @@ export type LlmRunUpdateManyMutationInput = {
   finishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   events?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   user?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  variant?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  latencyMs?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   parentRunId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   tags?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -815,6 +856,8 @@ export type LlmRunUncheckedUpdateManyInput = {
   finishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   events?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   user?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  variant?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  latencyMs?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
   parentRunId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   tags?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -850,6 +893,8 @@ export type LlmRunCountOrderByAggregateInput = {
   finishedAt?: Prisma.SortOrder
   events?: Prisma.SortOrder
   user?: Prisma.SortOrder
+  variant?: Prisma.SortOrder
+  latencyMs?: Prisma.SortOrder
   parentRunId?: Prisma.SortOrder
   tags?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
@@ -865,6 +910,7 @@ export type LlmRunAvgOrderByAggregateInput = {
   cacheReadTokens?: Prisma.SortOrder
   cacheWriteTokens?: Prisma.SortOrder
   costUsd?: Prisma.SortOrder
+  latencyMs?: Prisma.SortOrder
 }
 
 export type LlmRunMaxOrderByAggregateInput = {
@@ -888,6 +934,8 @@ export type LlmRunMaxOrderByAggregateInput = {
   firstTokenAt?: Prisma.SortOrder
   finishedAt?: Prisma.SortOrder
   user?: Prisma.SortOrder
+  variant?: Prisma.SortOrder
+  latencyMs?: Prisma.SortOrder
   parentRunId?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   createdDay?: Prisma.SortOrder
@@ -915,6 +963,8 @@ export type LlmRunMinOrderByAggregateInput = {
   firstTokenAt?: Prisma.SortOrder
   finishedAt?: Prisma.SortOrder
   user?: Prisma.SortOrder
+  variant?: Prisma.SortOrder
+  latencyMs?: Prisma.SortOrder
   parentRunId?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   createdDay?: Prisma.SortOrder
@@ -929,6 +979,7 @@ export type LlmRunSumOrderByAggregateInput = {
   cacheReadTokens?: Prisma.SortOrder
   cacheWriteTokens?: Prisma.SortOrder
   costUsd?: Prisma.SortOrder
+  latencyMs?: Prisma.SortOrder
 }
 
 export type NullableFloatFieldUpdateOperationsInput = {
@@ -973,6 +1024,8 @@ export type LlmRunSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs =
   finishedAt?: boolean
   events?: boolean
   user?: boolean
+  variant?: boolean
+  latencyMs?: boolean
   parentRunId?: boolean
   tags?: boolean
   createdAt?: boolean
@@ -1008,6 +1061,8 @@ export type LlmRunSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extens
   finishedAt?: boolean
   events?: boolean
   user?: boolean
+  variant?: boolean
+  latencyMs?: boolean
   parentRunId?: boolean
   tags?: boolean
   createdAt?: boolean
@@ -1043,6 +1098,8 @@ export type LlmRunSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extens
   finishedAt?: boolean
   events?: boolean
   user?: boolean
+  variant?: boolean
+  latencyMs?: boolean
   parentRunId?: boolean
   tags?: boolean
   createdAt?: boolean
@@ -1078,6 +1135,8 @@ export type LlmRunSelectScalar = {
   finishedAt?: boolean
   events?: boolean
   user?: boolean
+  variant?: boolean
+  latencyMs?: boolean
   parentRunId?: boolean
   tags?: boolean
   createdAt?: boolean
@@ -1085,7 +1144,7 @@ export type LlmRunSelectScalar = {
   updatedAt?: boolean
 }
 
-export type LlmRunOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "kind" | "actionId" | "actionVersion" | "subjectType" | "subjectId" | "input" | "messages" | "model" | "settings" | "output" | "proposalId" | "status" | "error" | "attempts" | "usage" | "inputTokens" | "outputTokens" | "cacheReadTokens" | "cacheWriteTokens" | "costUsd" | "queuedAt" | "startedAt" | "firstTokenAt" | "finishedAt" | "events" | "user" | "parentRunId" | "tags" | "createdAt" | "createdDay" | "updatedAt", ExtArgs["result"]["llmRun"]>
+export type LlmRunOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "kind" | "actionId" | "actionVersion" | "subjectType" | "subjectId" | "input" | "messages" | "model" | "settings" | "output" | "proposalId" | "status" | "error" | "attempts" | "usage" | "inputTokens" | "outputTokens" | "cacheReadTokens" | "cacheWriteTokens" | "costUsd" | "queuedAt" | "startedAt" | "firstTokenAt" | "finishedAt" | "events" | "user" | "variant" | "latencyMs" | "parentRunId" | "tags" | "createdAt" | "createdDay" | "updatedAt", ExtArgs["result"]["llmRun"]>
 
 export type $LlmRunPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   name: "LlmRun"
@@ -1118,6 +1177,8 @@ export type $LlmRunPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs
     finishedAt: Date | null
     events: runtime.JsonValue
     user: string | null
+    variant: string | null
+    latencyMs: number | null
     parentRunId: string | null
     tags: runtime.JsonValue
     createdAt: Date
@@ -1573,6 +1634,8 @@ export interface LlmRunFieldRefs {
   readonly finishedAt: Prisma.FieldRef<"LlmRun", 'DateTime'>
   readonly events: Prisma.FieldRef<"LlmRun", 'Json'>
   readonly user: Prisma.FieldRef<"LlmRun", 'String'>
+  readonly variant: Prisma.FieldRef<"LlmRun", 'String'>
+  readonly latencyMs: Prisma.FieldRef<"LlmRun", 'Int'>
   readonly parentRunId: Prisma.FieldRef<"LlmRun", 'String'>
   readonly tags: Prisma.FieldRef<"LlmRun", 'Json'>
   readonly createdAt: Prisma.FieldRef<"LlmRun", 'DateTime'>
