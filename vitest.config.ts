@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 // Workspace packages resolve each other's TypeScript sources through the
 // "@llm-actions/source" export condition, so tests need no build step.
-const conditions = ['@llm-actions/source', 'import', 'module', 'node', 'default'];
+// No "module" condition: Node would then load bundler-only builds (e.g. @opentelemetry/api's).
+const conditions = ['@llm-actions/source', 'import', 'node', 'default'];
 
 // Type tests (*.test-d.ts) are compiled by `pnpm typecheck` (tsc --noEmit), where a
 // failed expectTypeOf is a compile error; running vitest's typecheck too would double the cost.
@@ -10,7 +11,7 @@ export default defineConfig({
   resolve: { conditions },
   ssr: { resolve: { conditions, externalConditions: ['@llm-actions/source'] } },
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'examples/*/test/**/*.test.ts'],
+    include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'examples/*/test/**/*.test.ts', 'benchmarks/test/**/*.test.ts'],
     testTimeout: 20_000,
     hookTimeout: 60_000,
   },

@@ -2,6 +2,7 @@ import type { ProviderV1FinishReason } from '../contracts/provider/v1/provider-v
 import type { ProviderV1Warning } from '../contracts/provider/v1/provider-v1-warning.js';
 import type { Usage } from '../schemas/common.js';
 import type { RunKind, RunStatus } from '../schemas/run.js';
+import type { Settings } from '../schemas/action.js';
 
 /** A JSON-safe error summary as carried by events and stored runs. */
 export interface EventError {
@@ -25,7 +26,19 @@ export interface BatchProgress {
 
 /** The `data` of each event type. */
 export interface LlmActionsEventMap {
-  'run:start': { kind: RunKind; actionVersion?: number; subject?: { type: string; id: string }; model: string; user?: string };
+  'run:start': {
+    kind: RunKind;
+    actionVersion?: number;
+    subject?: { type: string; id: string };
+    model: string;
+    user?: string;
+    /** Generation settings of the action. */
+    settings?: Settings;
+    /** `text` or `json`. */
+    outputFormat?: 'text' | 'json';
+    /** The A/B variant, `label@version`, when a split label chose the version. */
+    variant?: string;
+  };
   'run:prompt': { messages: Array<{ role: string; content: string }> };
   'run:request': { attempt: number; provider: string; model: string; stream: boolean };
   'run:retry': { attempt: number; delayMs: number; error: EventError; retryAfterMs?: number };

@@ -86,6 +86,9 @@ export async function executeAction(
     subject: { type: subject.type, id: subject.id },
     model: action.model,
     ...(options.user !== undefined ? { user: options.user } : {}),
+    settings: action.settings,
+    outputFormat: action.output.format,
+    ...(resolved.variant !== undefined ? { variant: resolved.variant } : {}),
   });
   recorder.emit('run:prompt', { messages: prepared.messages });
   const run: Run = {
@@ -109,7 +112,17 @@ export async function executeAction(
     createdAt: prepared.now,
     updatedAt: prepared.now,
   };
-  await context.store.runs.create(run);
+  try {
+    await context.store.runs.create(run);
+  } catch (error) {
+    // Nothing was stored, but listeners saw the start: close the run on the bus too.
+    const message = error instanceof Error ? error.message : String(error);
+    recorder.emit('run:error', { error: { code: 'STORE_ERROR', message } });
+    recorder.emit('run:finish', { status: 'failed', attempts: 0, durationMs: 0 });
+    throw LlmActionsError.isInstance(error)
+      ? error
+      : new LlmActionsError({ code: 'STORE_ERROR', message: `The run could not be stored, so the model was not called: ${message}`, cause: error });
+  }
 
   const runMs = options.timeouts?.runMs ?? context.timeouts.runMs;
   const runController = linkedController(options.signal);
@@ -137,12 +150,13 @@ export async function executeAction(
             },
           }
         : {}),
-      onAttempt: (attempt) => {
+      // Attempts are numbered across the first call and the repair call, as run.attempts counts them.
+      onAttempt: () => {
         progress.attempts++;
-        recorder.emit('run:request', { attempt, provider: prepared.provider.id, model: prepared.request.model, stream });
+        recorder.emit('run:request', { attempt: progress.attempts, provider: prepared.provider.id, model: prepared.request.model, stream });
       },
-      onRetry: async ({ attempt, delayMs, error }) => {
-        recorder.emit('run:retry', { attempt, delayMs, error: error.toJSON(), ...retryAfter(error) });
+      onRetry: async ({ delayMs, error }) => {
+        recorder.emit('run:retry', { attempt: progress.attempts, delayMs, error: error.toJSON(), ...retryAfter(error) });
         await context.store.runs
           .update(runId, { attempts: progress.attempts, events: [...recorder.events], updatedAt: nowIso(context) }, { expectedStatus: 'running' })
           .catch(() => undefined);
