@@ -9,7 +9,9 @@ const conditions = ['@llm-actions/source', 'import', 'node', 'default'];
 // failed expectTypeOf is a compile error; running vitest's typecheck too would double the cost.
 export default defineConfig({
   resolve: { conditions },
-  ssr: { resolve: { conditions, externalConditions: ['@llm-actions/source'] } },
+  // Node also applies SSR conditions to require(): "import" there would hand CommonJS packages
+  // (pg -> pg-pool) their ESM builds.
+  ssr: { resolve: { conditions: ['@llm-actions/source', 'node', 'default'], externalConditions: ['@llm-actions/source'] } },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'examples/*/test/**/*.test.ts', 'benchmarks/test/**/*.test.ts'],
     testTimeout: 20_000,

@@ -11,13 +11,15 @@ const listKeys = new Set([
   'kind',
   'parentRunId',
   'user',
+  'variant',
+  'actionVersion',
   'from',
   'to',
   'limit',
   'cursor',
 ]);
 
-const textFilters = ['actionId', 'subjectType', 'subjectId', 'parentRunId', 'user'] as const;
+const textFilters = ['actionId', 'subjectType', 'subjectId', 'parentRunId', 'user', 'variant'] as const;
 
 /** A run list query, validated and compiled. */
 export interface CompiledRunQuery {
@@ -59,7 +61,10 @@ export function compileRunQuery(query: RunListQueryV1): CompiledRunQuery {
   }
   const statuses = parseChoice(query.status, runStatusSchema, 'status');
   const kinds = parseChoice(query.kind, runKindSchema, 'kind');
-  const { actionId, subjectType, subjectId, parentRunId, user } = query;
+  const { actionId, subjectType, subjectId, parentRunId, user, variant, actionVersion } = query;
+  if (actionVersion !== undefined && (!Number.isInteger(actionVersion) || actionVersion < 1)) {
+    throw storeError('INVALID_INPUT', `runs.list filter actionVersion must be a positive integer, got ${JSON.stringify(actionVersion)}.`, { actionVersion });
+  }
   return {
     range: parseRange(query),
     limit: parseLimit(query.limit),
@@ -69,6 +74,8 @@ export function compileRunQuery(query: RunListQueryV1): CompiledRunQuery {
       (subjectId === undefined || run.subject?.id === subjectId) &&
       (parentRunId === undefined || run.parentRunId === parentRunId) &&
       (user === undefined || run.user === user) &&
+      (variant === undefined || run.variant === variant) &&
+      (actionVersion === undefined || run.actionVersion === actionVersion) &&
       (statuses === undefined || statuses.has(run.status)) &&
       (kinds === undefined || kinds.has(run.kind)),
   };

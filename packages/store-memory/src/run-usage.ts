@@ -4,7 +4,7 @@ import type { RunTable } from './run-table.js';
 import { assertKnownKeys, storeError } from './store-error.js';
 
 const usageKeys = new Set(['from', 'to', 'actionId', 'groupBy']);
-const groupKeys: readonly UsageGroupKeyV1[] = ['action', 'model', 'day', 'user'];
+const groupKeys: readonly UsageGroupKeyV1[] = ['action', 'model', 'day', 'user', 'variant'];
 const failedStatuses = new Set<Run['status']>(['failed', 'cancelled', 'interrupted']);
 
 type Group = UsageRowV1['group'];
@@ -15,7 +15,19 @@ const groupFields: Record<UsageGroupKeyV1, { field: keyof Group; of(run: Run): s
   model: { field: 'model', of: (run) => run.model },
   day: { field: 'day', of: (run) => new Date(Date.parse(run.createdAt)).toISOString().slice(0, 10) },
   user: { field: 'user', of: (run) => run.user },
+  variant: { field: 'variant', of: (run) => run.variant },
 };
+
+/** `finishedAt - startedAt` in ms, when the run has both. */
+function latencyOf(run: Run): number | undefined {
+  const { startedAt, finishedAt } = run.timings;
+  return startedAt === undefined || finishedAt === undefined ? undefined : Date.parse(finishedAt) - Date.parse(startedAt);
+}
+
+/** The nearest-rank percentile of ascending values. */
+function nearestRank(values: number[], percentile: number): number {
+  return values[Math.max(1, Math.ceil((percentile / 100) * values.length)) - 1]!;
+}
 
 function parseGroupBy(groupBy: unknown): UsageGroupKeyV1[] {
   const valid =
@@ -73,6 +85,7 @@ export function aggregateUsage(table: RunTable, query: UsageQueryV1): UsageRowV1
     throw storeError('INVALID_INPUT', 'runs.usage actionId must be a string.', { actionId: query.actionId });
   }
   const rows = new Map<string, UsageRowV1>();
+  const latencies = new Map<UsageRowV1, number[]>();
   // Like SQL aggregates without GROUP BY, the total row exists even when no run matched.
   if (keys.length === 0) rows.set('[]', emptyRow({}));
   for (const entry of table.candidates({ actionId: query.actionId }).descending(range)) {
@@ -91,11 +104,18 @@ export function aggregateUsage(table: RunTable, query: UsageQueryV1): UsageRowV1
       rows.set(rowKey, row);
     }
     add(row, run);
+    const latency = latencyOf(run);
+    if (latency !== undefined) latencies.set(row, [...(latencies.get(row) ?? []), latency]);
   }
   const result = [...rows.values()];
   for (const row of result) {
     const ended = row.succeeded + row.failed;
     row.successRate = ended === 0 ? 0 : row.succeeded / ended;
+    const values = latencies.get(row)?.sort((left, right) => left - right);
+    if (values && values.length > 0) {
+      row.latencyP50Ms = nearestRank(values, 50);
+      row.latencyP95Ms = nearestRank(values, 95);
+    }
   }
   return result.sort(compareRows(keys));
 }

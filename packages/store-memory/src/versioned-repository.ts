@@ -1,4 +1,4 @@
-import { labelSchema, timestampSchema, type LabelMoveV1, type VersionSelectorV1, type VersionedRepositoryV1 } from '@llm-actions/core';
+import { labelSchema, timestampSchema, type LabelMoveV1, type LabelTargetV1, type VersionSelectorV1, type VersionedRepositoryV1 } from '@llm-actions/core';
 import { assertText, assertValid, describeValue, storeError, type RecordSchema } from './store-error.js';
 
 type VersionedRecord = { id: string; version: number; createdAt: string };
@@ -6,7 +6,7 @@ type VersionedRecord = { id: string; version: number; createdAt: string };
 /** Everything stored for one id. */
 interface History<TRecord> {
   versions: TRecord[];
-  labels: Map<string, number>;
+  labels: Map<string, LabelTargetV1>;
   moves: LabelMoveV1[];
 }
 
@@ -29,6 +29,20 @@ function parseSelector(selector: VersionSelectorV1 | undefined): VersionSelector
   });
 }
 
+/** The versions a label target names; refuses empty splits and weights that are not positive. */
+function targetVersions(target: LabelTargetV1): number[] {
+  if (typeof target === 'number') return [target];
+  const entries = (target as { split?: unknown })?.split;
+  const valid =
+    Array.isArray(entries) &&
+    entries.length > 0 &&
+    entries.every((entry) => typeof entry?.weight === 'number' && Number.isFinite(entry.weight) && entry.weight > 0);
+  if (!valid) {
+    throw storeError('INVALID_INPUT', 'a split label needs { split: [{ version, weight }, ...] } with at least one entry and positive weights.', { target });
+  }
+  return entries.map((entry: { version: number }) => entry.version);
+}
+
 /**
  * Immutable numbered versions with labels, for prompts and actions. Versions are assigned
  * synchronously inside `create`, so concurrent creates get distinct, consecutive numbers.
@@ -43,7 +57,9 @@ export function createVersionedRepository<TRecord extends VersionedRecord>(
     const history = histories.get(id);
     if (history === undefined) return undefined;
     if (selector === undefined || ('label' in selector && selector.label === 'latest')) return history.versions.at(-1);
-    const version = 'version' in selector ? selector.version : history.labels.get(selector.label);
+    const target = 'version' in selector ? selector.version : history.labels.get(selector.label);
+    // A split label has no single version: core picks one per subject.
+    const version = typeof target === 'number' ? target : undefined;
     return version === undefined ? undefined : history.versions[version - 1];
   }
 
@@ -75,7 +91,7 @@ export function createVersionedRepository<TRecord extends VersionedRecord>(
       return structuredClone(histories.get(id)?.versions ?? []);
     },
 
-    async setLabel(id, label, version, move) {
+    async setLabel(id, label, target, move) {
       if (label === 'latest') {
         throw storeError('INVALID_INPUT', 'the label "latest" is reserved and always means the newest version; choose another label.', {
           id,
@@ -87,22 +103,26 @@ export function createVersionedRepository<TRecord extends VersionedRecord>(
         throw storeError('INVALID_INPUT', 'setLabel needs move.at, an ISO timestamp from Date.prototype.toISOString().', { id, label });
       }
       const history = histories.get(id);
-      if (history === undefined || !Number.isInteger(version) || history.versions[version - 1] === undefined) {
-        throw storeError('NOT_FOUND', `${kind} "${id}" has no version ${String(version)}; list its versions and label one that exists.`, {
-          id,
-          version,
-        });
+      const versions = targetVersions(target);
+      for (const version of versions) {
+        if (history === undefined || !Number.isInteger(version) || history.versions[version - 1] === undefined) {
+          throw storeError('NOT_FOUND', `${kind} "${id}" has no version ${String(version)}; list its versions and label one that exists.`, {
+            id,
+            version,
+          });
+        }
       }
-      const from = history.labels.get(label);
-      history.labels.set(label, version);
-      const entry: LabelMoveV1 = { label, to: version, at: move.at };
+      const from = history!.labels.get(label);
+      const to = structuredClone(target);
+      history!.labels.set(label, to);
+      const entry: LabelMoveV1 = { label, to: structuredClone(to), at: move.at };
       if (from !== undefined) entry.from = from;
       if (move.by !== undefined) entry.by = move.by;
-      history.moves.push(entry);
+      history!.moves.push(entry);
     },
 
     async labels(id) {
-      return Object.fromEntries([...(histories.get(id)?.labels ?? [])].sort(([left], [right]) => (left < right ? -1 : 1)));
+      return structuredClone(Object.fromEntries([...(histories.get(id)?.labels ?? [])].sort(([left], [right]) => (left < right ? -1 : 1))));
     },
 
     async labelHistory(id) {

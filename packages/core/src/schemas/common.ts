@@ -23,7 +23,7 @@ export const fieldPathSchema = z
   .regex(/^[A-Za-z_$][\w$-]*(\.[A-Za-z_$][\w$-]*)*$/, 'use a dotted path of identifiers, e.g. "seo.description"');
 
 /** ISO 8601 timestamp in UTC with milliseconds, as produced by `Date.prototype.toISOString`. */
-export const timestampSchema = z.iso.datetime();
+export const timestampSchema = z.iso.datetime({ precision: 3 });
 
 /** A `provider/model` reference. The model part may contain `:` and `/` (Ollama tags, namespaces). */
 export const modelReferenceSchema = z

@@ -9,6 +9,7 @@ import { describeRunRecords } from './run-record-conformance.js';
 import { describeRunUsage } from './run-usage-conformance.js';
 import type { StoreConformanceContext } from './store-conformance-context.js';
 import { describeVersionedRepository } from './versioned-conformance.js';
+import { describeVariants } from './variant-conformance.js';
 
 /** Options of {@link runStoreConformance}. */
 export interface StoreConformanceOptions {
@@ -122,6 +123,7 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
     describeRunRecords(context);
     describeRunList(context);
     describeRunUsage(context);
+    describeVariants(context);
     describeProposalRepository(context);
     describeCapabilities(context, options.name, capabilities);
   });
