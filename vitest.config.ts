@@ -13,8 +13,27 @@ export default defineConfig({
   // (pg -> pg-pool) their ESM builds.
   ssr: { resolve: { conditions: ['@llm-actions/source', 'node', 'default'], externalConditions: ['@llm-actions/source'] } },
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'examples/*/test/**/*.test.ts', 'benchmarks/test/**/*.test.ts'],
     testTimeout: 20_000,
     hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'all',
+          include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'examples/*/test/**/*.test.ts', 'benchmarks/test/**/*.test.ts'],
+        },
+      },
+      {
+        // The runner's behaviours (runs, retries, proposals, chains, batches, budgets,
+        // A/B) once more on the embedded SQLite store.
+        extends: true,
+        test: {
+          name: 'core-on-sqlite',
+          include: ['packages/core/test/**/*.test.ts'],
+          exclude: ['packages/core/test/primitives.test.ts', 'packages/core/test/cjs-consumer.test.ts'],
+          env: { LLM_ACTIONS_TEST_STORE: 'sqlite' },
+        },
+      },
+    ],
   },
 });

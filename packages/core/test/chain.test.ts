@@ -20,7 +20,7 @@ const post: Subject = { type: 'post', id: 'p1', fields: { idea: 'Reviewable AI d
 
 describe('chains', () => {
   it('feeds earlier outputs to later steps and links step runs to the chain run', async () => {
-    const { llm, provider, store } = setup({ responses: ['A queue for drafts.', 'Drafts, reviewed', '{"tags":["cms"]}'] });
+    const { llm, provider, store } = await setup({ responses: ['A queue for drafts.', 'Drafts, reviewed', '{"tags":["cms"]}'] });
     const flow = chain({ id: 'blog-post', steps: [{ id: 'summary', action: summary }, { id: 'title', action: title }, { id: 'tags', action: tags }] as const });
     const result = await llm.runChain(flow, post);
     expect(result.status).toBe('succeeded');
@@ -41,7 +41,7 @@ describe('chains', () => {
   });
 
   it('skips a step whose condition is false', async () => {
-    const { llm, provider } = setup({ responses: ['Summary.', '{"tags":["a"]}'] });
+    const { llm, provider } = await setup({ responses: ['Summary.', '{"tags":["a"]}'] });
     const flow = chain({
       id: 'conditional',
       steps: [
@@ -60,10 +60,10 @@ describe('chains', () => {
     ['continue', ['succeeded', 'failed', 'succeeded'], 3],
     ['retry', ['succeeded', 'succeeded', 'succeeded'], 4],
   ] as const)('onError %s', async (onError, statuses, calls) => {
-    const { llm, provider } = setup({ responses: ['Summary.', { error: { status: 400 } }, 'Title', '{"tags":["x"]}'] });
+    const { llm, provider } = await setup({ responses: ['Summary.', { error: { status: 400 } }, 'Title', '{"tags":["x"]}'] });
     const flow = chain({ id: 'errors', onError, steps: [{ id: 'summary', action: summary }, { id: 'title', action: title }, { id: 'tags', action: tags }] as const });
     const responses = onError === 'continue' ? ['Summary.', { error: { status: 400 } }, '{"tags":["x"]}'] : undefined;
-    const instance = responses ? setup({ responses }) : { llm, provider };
+    const instance = responses ? await setup({ responses }) : { llm, provider };
     const result = await instance.llm.runChain(flow, post);
     expect([result.steps.summary.status, result.steps.title.status, result.steps.tags.status]).toEqual(statuses);
     expect(instance.provider.requests).toHaveLength(calls);

@@ -4,7 +4,7 @@ import { failure, idea, setup, summarize } from './helpers.js';
 
 describe('diagnostics', () => {
   it('never stores API keys or authorization headers from the raw exchange', async () => {
-    const { llm, provider } = setup();
+    const { llm, provider } = await setup();
     const generate = provider.doGenerate.bind(provider);
     provider.doGenerate = async (request) => ({
       ...(await generate(request)),
@@ -25,7 +25,7 @@ describe('diagnostics', () => {
   });
 
   it('redacts secrets from stored errors and host-configured patterns', async () => {
-    const { llm, store } = setup(
+    const { llm, store } = await setup(
       { responses: [{ error: { status: 401, message: 'Invalid key sk-abcdefghijklmnopqrstuv for customer ACME-4242' } }] },
       { redact: { patterns: [/ACME-\d+/] } },
     );
@@ -37,7 +37,7 @@ describe('diagnostics', () => {
 
   it('truncates large payloads with a marker and bounds the stored size', async () => {
     const long = 'x'.repeat(50_000);
-    const { llm } = setup({ responses: [long] }, { diagnostics: { maxStringLength: 1_000 } });
+    const { llm } = await setup({ responses: [long] }, { diagnostics: { maxStringLength: 1_000 } });
     const result = await llm.run(summarize, idea);
     const response = result.run.events.find((event) => event.type === 'run:response')!;
     expect(response.data.text).toBe(`${'x'.repeat(1_000)}…[truncated 49000 chars]`);
@@ -46,7 +46,7 @@ describe('diagnostics', () => {
 
   it('drops event data past the diagnostics budget but always keeps the end of the timeline', async () => {
     const chunks = Array.from({ length: 400 }, (_, index) => `chunk-${index} `);
-    const { llm } = setup({ responses: [{ chunks }] }, { diagnostics: { maxBytes: 2_000 } });
+    const { llm } = await setup({ responses: [{ chunks }] }, { diagnostics: { maxBytes: 2_000 } });
     const result = await llm.run(summarize, idea, { stream: true });
     const truncated = result.run.events.filter((event) => event.data.truncated === true);
     expect(truncated.length).toBeGreaterThan(0);

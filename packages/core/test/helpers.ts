@@ -1,5 +1,6 @@
 import { createMemoryStore } from '@llm-actions/store-memory';
-import { LlmActionsError, createLlmActions, defineAction, type LlmActionsOptions, type Subject } from '../src/index.js';
+import { afterEach } from 'vitest';
+import { LlmActionsError, createLlmActions, defineAction, type LlmActionsOptions, type StoreV1, type Subject } from '../src/index.js';
 import { mockProvider, type MockProviderOptions } from '../src/testing/index.js';
 
 /** The seeds' first flow: a summary generated from an idea. */
@@ -18,10 +19,27 @@ export const summarize = defineAction({
 
 export const idea: Subject = { type: 'idea', id: 'idea-1', fields: { idea_seed: 'A CMS that drafts summaries for editors.', summary: 'Old summary' } };
 
-/** An instance over a memory store and a scripted provider, with fast retries. */
-export function setup(providerOptions: MockProviderOptions = {}, options: Partial<LlmActionsOptions> = {}) {
+/**
+ * The store the runner tests use: memory by default; SQLite through store-prisma when
+ * LLM_ACTIONS_TEST_STORE=sqlite (the `core-on-sqlite` vitest project runs them so).
+ */
+async function createTestStore(): Promise<StoreV1> {
+  if (process.env.LLM_ACTIONS_TEST_STORE !== 'sqlite') return createMemoryStore();
+  const { createSqliteStore } = await import('@llm-actions/store-prisma');
+  const store = await createSqliteStore({ file: ':memory:' });
+  openStores.push(store);
+  return store;
+}
+
+const openStores: Array<{ close(): Promise<void> }> = [];
+afterEach(async () => {
+  await Promise.all(openStores.splice(0).map((store) => store.close()));
+});
+
+/** An instance over a fresh store and a scripted provider, with fast retries. */
+export async function setup(providerOptions: MockProviderOptions = {}, options: Partial<LlmActionsOptions> = {}) {
   const provider = mockProvider(providerOptions);
-  const store = createMemoryStore();
+  const store = await createTestStore();
   const llm = createLlmActions({
     providers: [provider],
     store,

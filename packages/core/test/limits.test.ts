@@ -4,13 +4,13 @@ import { failure, idea, setup, summarize } from './helpers.js';
 
 describe('rate limits', () => {
   it('spaces requests by a token bucket shared by every run of the instance', async () => {
-    const { llm, provider } = setup({}, { rateLimits: { 'mock/*': { requestsPerMinute: 600 } } });
+    const { llm, provider } = await setup({}, { rateLimits: { 'mock/*': { requestsPerMinute: 600 } } });
     const started = performance.now();
     await Promise.all([llm.run(summarize, idea), llm.run(summarize, idea), llm.run(summarize, idea)]);
     // 600/min = one every 100 ms, with a burst of 10: three runs pass at once.
     expect(performance.now() - started).toBeLessThan(300);
     expect(provider.requests).toHaveLength(3);
-    const strict = setup({}, { rateLimits: { 'mock/small': { requestsPerMinute: 60 } } });
+    const strict = await setup({}, { rateLimits: { 'mock/small': { requestsPerMinute: 60 } } });
     const waits: number[] = [];
     strict.llm.events.on('rate-limit:wait', (event) => void waits.push(event.data.waitMs));
     const strictStart = performance.now();
@@ -34,7 +34,7 @@ describe('rate limits', () => {
   });
 
   it('slows down after a 429 and speeds up again after successes', async () => {
-    const { llm } = setup(
+    const { llm } = await setup(
       { responses: [{ error: { status: 429, headers: { 'retry-after-ms': '1' } } }, 'ok', 'ok', 'ok'] },
       { rateLimits: { 'mock/small': { requestsPerMinute: 6_000 } } },
     );
@@ -54,7 +54,7 @@ describe('rate limits', () => {
 
 describe('budgets', () => {
   it('fails a run that would exceed a budget before calling the model, with an event and a stored run', async () => {
-    const { llm, provider, store } = setup(
+    const { llm, provider, store } = await setup(
       { fallback: { text: 'ok', usage: { inputTokens: 1_000_000, outputTokens: 0 } } },
       { prices: { 'mock/small': { input: 1, output: 1 } }, budgets: [{ scope: { actionId: 'summarize-idea' }, period: 'day', maxCostUsd: 1 }] },
     );
@@ -71,7 +71,7 @@ describe('budgets', () => {
   });
 
   it('applies per-user and global budgets only to their scope', async () => {
-    const { llm } = setup(
+    const { llm } = await setup(
       { fallback: { text: 'ok', usage: { inputTokens: 1_000_000, outputTokens: 0 } } },
       { prices: { 'mock/small': { input: 1, output: 0 } }, budgets: [{ scope: { user: 'ada' }, period: 'month', maxCostUsd: 1 }, { scope: 'global', period: 'day', maxCostUsd: 2 }] },
     );

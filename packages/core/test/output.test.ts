@@ -13,7 +13,7 @@ const tagged = defineAction({
 
 describe('output validation', () => {
   it('parses JSON output against the zod schema and sends the JSON Schema to the provider', async () => {
-    const { llm, provider } = setup({ responses: ['```json\n{"tags":["cms","editors"]}\n```'] });
+    const { llm, provider } = await setup({ responses: ['```json\n{"tags":["cms","editors"]}\n```'] });
     const result = await llm.run(tagged, idea);
     expect(result.output).toEqual({ tags: ['cms', 'editors'] });
     expect(provider.requests[0]!.responseFormat).toMatchObject({
@@ -25,7 +25,7 @@ describe('output validation', () => {
   });
 
   it('makes one repair attempt that carries the problem, and records it', async () => {
-    const { llm, provider } = setup({ responses: ['{"tags":[]}', '{"tags":["fixed"]}'] });
+    const { llm, provider } = await setup({ responses: ['{"tags":[]}', '{"tags":["fixed"]}'] });
     const result = await llm.run(tagged, idea);
     expect(result.output).toEqual({ tags: ['fixed'] });
     expect(provider.requests).toHaveLength(2);
@@ -36,7 +36,7 @@ describe('output validation', () => {
   });
 
   it('fails with OUTPUT_INVALID after a failed repair and keeps the raw text on the run', async () => {
-    const { llm, provider, store } = setup({ responses: ['not json at all', '{"tags":"still wrong"}'] });
+    const { llm, provider, store } = await setup({ responses: ['not json at all', '{"tags":"still wrong"}'] });
     const error = await failure(llm.run(tagged, idea));
     expect(error.code).toBe('OUTPUT_INVALID');
     expect(provider.requests).toHaveLength(2);
@@ -49,7 +49,7 @@ describe('output validation', () => {
   });
 
   it('validates stored actions through their JSON Schema', async () => {
-    const { llm } = setup({ responses: ['{"tags":[1]}', '{"tags":["ok"]}'] });
+    const { llm } = await setup({ responses: ['{"tags":[1]}', '{"tags":["ok"]}'] });
     await llm.actions.save(tagged);
     const result = await llm.run('tag-idea', idea);
     expect(result.output).toEqual({ tags: ['ok'] });
@@ -57,7 +57,7 @@ describe('output validation', () => {
   });
 
   it('refuses empty text output', async () => {
-    const { llm } = setup({ responses: ['   '] });
+    const { llm } = await setup({ responses: ['   '] });
     await expect(llm.run(summarize, idea)).rejects.toMatchObject({ code: 'OUTPUT_INVALID' });
   });
 });

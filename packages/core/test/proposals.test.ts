@@ -4,7 +4,7 @@ import { idea, setup, summarize } from './helpers.js';
 describe('proposals: review before apply', () => {
   it('applies a pending proposal once through the host callback', async () => {
     const apply = vi.fn();
-    const { llm } = setup({ responses: ['New summary.'] }, { apply });
+    const { llm } = await setup({ responses: ['New summary.'] }, { apply });
     const { proposal } = await llm.run(summarize, idea);
     const applied = await llm.proposals.apply(proposal!.id, { by: 'editor' });
     expect(applied).toMatchObject({ status: 'applied', resolvedBy: 'editor' });
@@ -16,7 +16,7 @@ describe('proposals: review before apply', () => {
 
   it('lets only one of two concurrent applies through', async () => {
     const apply = vi.fn();
-    const { llm } = setup({}, { apply });
+    const { llm } = await setup({}, { apply });
     const { proposal } = await llm.run(summarize, idea);
     const outcomes = await Promise.allSettled([llm.proposals.apply(proposal!.id), llm.proposals.apply(proposal!.id)]);
     expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['fulfilled', 'rejected']);
@@ -25,7 +25,7 @@ describe('proposals: review before apply', () => {
 
   it('returns the proposal to pending when the host apply fails', async () => {
     let fail = true;
-    const { llm } = setup({}, { apply: () => { if (fail) throw new Error('database offline'); } });
+    const { llm } = await setup({}, { apply: () => { if (fail) throw new Error('database offline'); } });
     const { proposal } = await llm.run(summarize, idea);
     await expect(llm.proposals.apply(proposal!.id)).rejects.toMatchObject({ code: 'APPLY_FAILED' });
     expect((await llm.proposals.get(proposal!.id))!.status).toBe('pending');
@@ -34,7 +34,7 @@ describe('proposals: review before apply', () => {
   });
 
   it('rejects with who and why, and emits the review events', async () => {
-    const { llm } = setup();
+    const { llm } = await setup();
     const types: string[] = [];
     llm.events.onAny((event) => void (event.type.startsWith('proposal:') && types.push(event.type)));
     const { proposal } = await llm.run(summarize, idea);
@@ -45,17 +45,17 @@ describe('proposals: review before apply', () => {
 
   it('applies at once in mode "apply", and needs an apply callback for it', async () => {
     const apply = vi.fn();
-    const { llm } = setup({ responses: ['Applied summary.'] }, { apply });
+    const { llm } = await setup({ responses: ['Applied summary.'] }, { apply });
     const result = await llm.run(summarize, idea, { mode: 'apply', user: 'ada' });
     expect(result.proposal).toMatchObject({ status: 'applied', resolvedBy: 'ada' });
     expect(apply).toHaveBeenCalledTimes(1);
-    const withoutApply = setup();
+    const withoutApply = await setup();
     await expect(withoutApply.llm.run(summarize, idea, { mode: 'apply' })).rejects.toMatchObject({ code: 'APPLY_FAILED' });
     expect(withoutApply.provider.requests).toHaveLength(0);
   });
 
   it('asks authorize before applying', async () => {
-    const { llm } = setup({}, { apply: () => undefined, authorize: (user, permission) => permission !== 'proposal:apply' || user === 'lead' });
+    const { llm } = await setup({}, { apply: () => undefined, authorize: (user, permission) => permission !== 'proposal:apply' || user === 'lead' });
     const { proposal } = await llm.run(summarize, idea);
     await expect(llm.proposals.apply(proposal!.id, { by: 'intern' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(llm.proposals.apply(proposal!.id, { by: 'lead' })).resolves.toMatchObject({ status: 'applied' });

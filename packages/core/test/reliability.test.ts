@@ -4,7 +4,7 @@ import { failure, idea, setup, summarize } from './helpers.js';
 
 describe('retries, timeouts and cancellation', () => {
   it('honours retry-after-ms on 429 and shows each retry as an event', async () => {
-    const { llm, provider } = setup({ responses: [{ error: { status: 429, headers: { 'retry-after-ms': '120' } } }, 'Recovered.'] });
+    const { llm, provider } = await setup({ responses: [{ error: { status: 429, headers: { 'retry-after-ms': '120' } } }, 'Recovered.'] });
     const retries: number[] = [];
     llm.events.on('run:retry', (event) => void retries.push(event.data.delayMs));
     const started = performance.now();
@@ -17,7 +17,7 @@ describe('retries, timeouts and cancellation', () => {
   });
 
   it('caps a long Retry-After at maxRetryAfterMs', async () => {
-    const { llm } = setup({ responses: [{ error: { status: 503, headers: { 'retry-after': '3600' } } }, 'ok'] }, { retry: { maxRetryAfterMs: 30 } });
+    const { llm } = await setup({ responses: [{ error: { status: 503, headers: { 'retry-after': '3600' } } }, 'ok'] }, { retry: { maxRetryAfterMs: 30 } });
     const delays: number[] = [];
     llm.events.on('run:retry', (event) => void delays.push(event.data.delayMs));
     await llm.run(summarize, idea);
@@ -25,14 +25,14 @@ describe('retries, timeouts and cancellation', () => {
   });
 
   it.each([408, 409, 500, 502, 503, 529])('retries status %i with backoff', async (status) => {
-    const { llm, provider } = setup({ responses: [{ error: { status } }, { error: { status } }, 'third time'] });
+    const { llm, provider } = await setup({ responses: [{ error: { status } }, { error: { status } }, 'third time'] });
     const result = await llm.run(summarize, idea);
     expect(result.output).toBe('third time');
     expect(provider.requests).toHaveLength(3);
   });
 
   it.each([400, 401, 403, 404])('does not retry status %i and stores the failed run', async (status) => {
-    const { llm, provider, store } = setup({ responses: [{ error: { status, message: `status ${status}` } }] });
+    const { llm, provider, store } = await setup({ responses: [{ error: { status, message: `status ${status}` } }] });
     const error = await failure(llm.run(summarize, idea));
     expect(error.code).toBe('PROVIDER_ERROR');
     expect(ProviderError.isInstance(error.cause) && error.cause.status).toBe(status);
@@ -43,7 +43,7 @@ describe('retries, timeouts and cancellation', () => {
   });
 
   it('gives up after maxRetries and keeps every attempt in the diagnostics', async () => {
-    const { llm, provider } = setup({ fallback: { error: { status: 500 } } });
+    const { llm, provider } = await setup({ fallback: { error: { status: 500 } } });
     const error = await failure(llm.run(summarize, idea));
     expect(provider.requests).toHaveLength(3);
     expect(error.details.attempts).toBe(3);
@@ -53,7 +53,7 @@ describe('retries, timeouts and cancellation', () => {
   });
 
   it('never retries once a stream has emitted output', async () => {
-    const { llm, provider } = setup({ responses: [{ chunks: ['Half ', 'a reply'], failAfterChunks: 1 }, 'unused'] });
+    const { llm, provider } = await setup({ responses: [{ chunks: ['Half ', 'a reply'], failAfterChunks: 1 }, 'unused'] });
     const error = await failure(llm.run(summarize, idea, { stream: true }));
     expect(provider.requests).toHaveLength(1);
     expect(error.message).toContain('not retried');
@@ -61,7 +61,7 @@ describe('retries, timeouts and cancellation', () => {
 
   it('times out a slow attempt, aborts its request and retries', async () => {
     const signals: AbortSignal[] = [];
-    const { llm, provider } = setup({ responses: [{ text: 'late', delayMs: 1_000 }, 'in time'] }, { timeouts: { attemptMs: 60 } });
+    const { llm, provider } = await setup({ responses: [{ text: 'late', delayMs: 1_000 }, 'in time'] }, { timeouts: { attemptMs: 60 } });
     const generate = provider.doGenerate.bind(provider);
     provider.doGenerate = (request) => {
       signals.push(request.signal!);
@@ -76,7 +76,7 @@ describe('retries, timeouts and cancellation', () => {
   });
 
   it('fails with TIMEOUT when the whole run exceeds runMs', async () => {
-    const { llm } = setup({ fallback: { text: 'late', delayMs: 1_000 } }, { timeouts: { runMs: 80 } });
+    const { llm } = await setup({ fallback: { text: 'late', delayMs: 1_000 } }, { timeouts: { runMs: 80 } });
     const started = performance.now();
     const error = await failure(llm.run(summarize, idea));
     expect(error.code).toBe('TIMEOUT');
@@ -86,7 +86,7 @@ describe('retries, timeouts and cancellation', () => {
 
   it('cancels through the AbortSignal within 100 ms and aborts the request', async () => {
     const signals: AbortSignal[] = [];
-    const { llm, provider } = setup({ fallback: { text: 'never', delayMs: 5_000 } });
+    const { llm, provider } = await setup({ fallback: { text: 'never', delayMs: 5_000 } });
     const generate = provider.doGenerate.bind(provider);
     provider.doGenerate = (request) => {
       signals.push(request.signal!);
@@ -104,7 +104,7 @@ describe('retries, timeouts and cancellation', () => {
   });
 
   it('a throwing listener never breaks a run, and is reported', async () => {
-    const { llm } = setup();
+    const { llm } = await setup();
     const reported: string[] = [];
     llm.events.on('run:start', () => {
       throw new Error('listener bug');
@@ -119,7 +119,7 @@ describe('retries, timeouts and cancellation', () => {
 
   it('marks runs left running by a stopped process as interrupted, keeping their events', async () => {
     let now = Date.parse('2026-01-01T00:00:00.000Z');
-    const { llm, store } = setup({}, { clock: () => now });
+    const { llm, store } = await setup({}, { clock: () => now });
     const result = await llm.run(summarize, idea);
     const { output: _output, proposalId: _proposalId, ...started } = result.run;
     await store.runs.create({ ...started, id: 'crashed', status: 'running' });

@@ -9,7 +9,7 @@ describe('llm.runMany', () => {
   it('runs every subject with bounded concurrency, linked to a batch run, reporting progress', async () => {
     let inFlight = 0;
     let maxInFlight = 0;
-    const { llm, provider, store } = setup();
+    const { llm, provider, store } = await setup();
     const generate = provider.doGenerate.bind(provider);
     provider.doGenerate = async (request) => {
       maxInFlight = Math.max(maxInFlight, ++inFlight);
@@ -34,7 +34,7 @@ describe('llm.runMany', () => {
   });
 
   it('keeps going past failed items and reports them', async () => {
-    const { llm } = setup({ responses: (request) => (request.messages.at(-1)!.content.includes('number 1') ? { error: { status: 400 } } : 'ok') });
+    const { llm } = await setup({ responses: (request) => (request.messages.at(-1)!.content.includes('number 1') ? { error: { status: 400 } } : 'ok') });
     const result = await llm.runMany(summarize, ideas(3), { concurrency: 1 });
     expect(result.status).toBe('failed');
     expect(result.items.map((item) => item.status)).toEqual(['succeeded', 'failed', 'succeeded']);
@@ -43,7 +43,7 @@ describe('llm.runMany', () => {
   });
 
   it('dry-runs: renders every prompt and estimates tokens and cost without calling a model or storing', async () => {
-    const { llm, provider, store } = setup({}, { prices: { 'mock/small': { input: 1, output: 2 } } });
+    const { llm, provider, store } = await setup({}, { prices: { 'mock/small': { input: 1, output: 2 } } });
     const result = await llm.runMany({ ...summarize, settings: { maxOutputTokens: 100 } } as typeof summarize, [...ideas(2), { type: 'idea', id: 'empty', fields: {} }], { dryRun: true });
     expect(provider.requests).toHaveLength(0);
     expect((await store.runs.list()).items).toHaveLength(0);
@@ -56,7 +56,7 @@ describe('llm.runMany', () => {
   });
 
   it('resumes: skips subjects that already succeeded with the same action version', async () => {
-    const { llm, provider } = setup({ responses: (request) => (request.messages.at(-1)!.content.includes('number 2') ? { error: { status: 400 } } : 'ok') });
+    const { llm, provider } = await setup({ responses: (request) => (request.messages.at(-1)!.content.includes('number 2') ? { error: { status: 400 } } : 'ok') });
     const first = await llm.runMany(summarize, ideas(4), { concurrency: 2 });
     expect(first.progress).toMatchObject({ succeeded: 3, failed: 1 });
     const before = provider.requests.length;
@@ -67,7 +67,7 @@ describe('llm.runMany', () => {
   });
 
   it('stops cleanly on abort: started runs end cancelled, unstarted items are not run', async () => {
-    const { llm, provider, store } = setup({ fallback: { text: 'slow', delayMs: 200 } });
+    const { llm, provider, store } = await setup({ fallback: { text: 'slow', delayMs: 200 } });
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 50);
     const result = await llm.runMany(summarize, ideas(10), { concurrency: 2, signal: controller.signal });

@@ -4,7 +4,7 @@ import { idea, setup, summarize } from './helpers.js';
 
 describe('llm.run: the walk of one run', () => {
   it('previews the exact messages without storing or calling anything', async () => {
-    const { llm, provider, store } = setup();
+    const { llm, provider, store } = await setup();
     const preview = await llm.preview(summarize, idea);
     expect(preview.messages).toEqual([
       { role: 'system', content: 'You write short, plain summaries.' },
@@ -16,7 +16,7 @@ describe('llm.run: the walk of one run', () => {
   });
 
   it('stores a succeeded run with version, input, messages, output, usage, cost and a pending proposal', async () => {
-    const { llm, provider } = setup(
+    const { llm, provider } = await setup(
       { responses: [{ text: 'Editors get drafted summaries.', usage: { inputTokens: 1_000_000, outputTokens: 500_000 } }] },
       { prices: { 'mock/small': { input: 2, output: 8 } } },
     );
@@ -64,7 +64,7 @@ describe('llm.run: the walk of one run', () => {
   });
 
   it('creates the run as running before the provider is called', async () => {
-    const { llm, provider, store } = setup();
+    const { llm, provider, store } = await setup();
     const seen: Array<string | undefined> = [];
     const generate = provider.doGenerate.bind(provider);
     provider.doGenerate = async (request) => {
@@ -77,7 +77,7 @@ describe('llm.run: the walk of one run', () => {
   });
 
   it('fails with SOURCE_MISSING naming every missing source, before any run or call', async () => {
-    const { llm, provider, store } = setup();
+    const { llm, provider, store } = await setup();
     const twoSources = defineAction({ ...summarize, id: 'two', sources: ['idea_seed', 'audience'] });
     const error = await llm.run(twoSources, { type: 'idea', id: '2', fields: { idea_seed: '   ' } }).catch((caught: unknown) => caught);
     expect(LlmActionsError.isInstance(error) && error.code).toBe('SOURCE_MISSING');
@@ -88,7 +88,7 @@ describe('llm.run: the walk of one run', () => {
   });
 
   it('reports an unknown provider with the registered ones', async () => {
-    const { llm } = setup();
+    const { llm } = await setup();
     const elsewhere = defineAction({ ...summarize, id: 'elsewhere', model: 'openai/gpt-4o-mini' });
     await expect(llm.run(elsewhere, idea)).rejects.toMatchObject({
       code: 'PROVIDER_NOT_FOUND',
@@ -97,7 +97,7 @@ describe('llm.run: the walk of one run', () => {
   });
 
   it('saves an inline definition once and records a new version only when it changes', async () => {
-    const { llm } = setup();
+    const { llm } = await setup();
     const first = await llm.run(summarize, idea);
     const again = await llm.run(defineAction({ ...summarize }), idea);
     const changed = await llm.run(defineAction({ ...summarize, settings: { temperature: 0.9 } }), idea);
@@ -105,7 +105,7 @@ describe('llm.run: the walk of one run', () => {
   });
 
   it('runs stored actions by id, id@version and id@label', async () => {
-    const { llm, provider } = setup();
+    const { llm, provider } = await setup();
     await llm.actions.save(summarize);
     await llm.actions.save(defineAction({ ...summarize, settings: { temperature: 0.7 } }));
     await llm.actions.setLabel('summarize-idea', 'production', 1, { user: 'ada' });
@@ -118,14 +118,14 @@ describe('llm.run: the walk of one run', () => {
   });
 
   it('refuses what authorize refuses, before anything is stored', async () => {
-    const { llm, store } = setup({}, { authorize: (user, permission) => !(user === 'mallory' && permission === 'action:invoke') });
+    const { llm, store } = await setup({}, { authorize: (user, permission) => !(user === 'mallory' && permission === 'action:invoke') });
     await expect(llm.run(summarize, idea, { user: 'mallory' })).rejects.toMatchObject({ code: 'FORBIDDEN', details: { user: 'mallory', permission: 'action:invoke' } });
     expect((await store.runs.list()).items).toHaveLength(0);
     await expect(llm.run(summarize, idea, { user: 'ada' })).resolves.toBeDefined();
   });
 
   it('streams: chunk events and onChunk receive the deltas; the output is their concatenation', async () => {
-    const { llm } = setup({ responses: [{ chunks: ['Drafted ', 'summaries ', 'for editors.'] }] });
+    const { llm } = await setup({ responses: [{ chunks: ['Drafted ', 'summaries ', 'for editors.'] }] });
     const received: string[] = [];
     const result = await llm.run(summarize, idea, { stream: true, onChunk: (delta) => received.push(delta) });
     expect(received).toEqual(['Drafted ', 'summaries ', 'for editors.']);
@@ -135,7 +135,7 @@ describe('llm.run: the walk of one run', () => {
   });
 
   it('runs a draft with test(): stored with kind test, no version, no proposal', async () => {
-    const { llm, store } = setup({ responses: ['Sample summary.'] });
+    const { llm, store } = await setup({ responses: ['Sample summary.'] });
     const result = await llm.test(summarize, { idea_seed: 'An idea' });
     expect(result.run.kind).toBe('test');
     expect(result.run.actionVersion).toBeUndefined();
@@ -145,7 +145,7 @@ describe('llm.run: the walk of one run', () => {
   });
 
   it('reports test cases that pass and fail', async () => {
-    const { llm } = setup({ responses: ['A summary about editors.', 'Nothing relevant.'] });
+    const { llm } = await setup({ responses: ['A summary about editors.', 'Nothing relevant.'] });
     const draft = defineAction({
       ...summarize,
       testCases: [
