@@ -4,7 +4,9 @@
  * 4. the run's diagnostics as a timeline, 5. the run history.
  */
 import { createLlmActions } from '@llm-actions/core';
-import { createMemoryStore } from '@llm-actions/store-memory';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { createSqliteStore } from '@llm-actions/store-prisma';
 import { heading, printHistory, printMessages, printProposal, printTimeline } from './print.js';
 import { chooseProvider } from './choose-provider.js';
 import { generateSummary, sampleIdea } from './sample-data.js';
@@ -13,7 +15,11 @@ const choice = await chooseProvider();
 console.log('@llm-actions quickstart');
 console.log(`Provider: ${choice.description}`);
 
-const store = createMemoryStore();
+// The embedded default: a SQLite file, so the history below grows run after run.
+const file = process.env.QUICKSTART_DB || '.data/quickstart.db';
+mkdirSync(dirname(file), { recursive: true });
+const store = await createSqliteStore({ file });
+console.log(`Store: SQLite file ${file}`);
 const llm = createLlmActions({ providers: [choice.provider], store });
 const action = { ...generateSummary, model: choice.model };
 
@@ -37,7 +43,10 @@ if (result.proposal) printProposal(result.proposal);
 heading('4. Diagnostics: the run as a timeline');
 printTimeline(result.run);
 
-heading('5. Run history');
-printHistory((await llm.runs.list({ actionId: generateSummary.id, limit: 10 })).items);
+heading('5. Run history (newest first, kept in the SQLite file)');
+const history = await llm.runs.list({ actionId: generateSummary.id, limit: 10 });
+printHistory(history.items);
+if (history.items.length === 1) console.log('Run the quickstart again: this run will show up here.');
 
+await store.close();
 await choice.close();

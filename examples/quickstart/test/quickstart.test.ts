@@ -1,18 +1,24 @@
 import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { createAnthropicFake, createOllamaFake, createOpenAIFake, type ProtocolFake } from '@llm-actions/testing';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 
 const execute = promisify(execFile);
 const directory = fileURLToPath(new URL('..', import.meta.url));
 // Port 9 (discard) refuses connections: "no Ollama here".
 const nothing = { OLLAMA_HOST: 'http://127.0.0.1:9', OPENAI_API_KEY: '', ANTHROPIC_API_KEY: '' };
 
-async function quickstart(env: Record<string, string>): Promise<string> {
+const scratch = mkdtempSync(join(tmpdir(), 'llm-actions-quickstart-'));
+let databases = 0;
+
+async function quickstart(env: Record<string, string>, database = join(scratch, `run-${databases++}.db`)): Promise<string> {
   const { stdout } = await execute(process.execPath, ['--import', 'tsx', '--conditions=@llm-actions/source', 'src/quickstart.ts'], {
     cwd: directory,
-    env: { ...process.env, ...nothing, ...env },
+    env: { ...process.env, ...nothing, QUICKSTART_DB: database, ...env },
     timeout: 60_000,
   });
   return stdout;
@@ -33,6 +39,20 @@ describe('examples/quickstart', () => {
   const fakes: ProtocolFake[] = [];
   afterEach(async () => {
     await Promise.all(fakes.splice(0).map((fake) => fake.close()));
+  });
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+  it('keeps its history in a SQLite file: a second run shows the first', async () => {
+    const database = join(scratch, 'history.db');
+    const first = await quickstart({}, database);
+    expect(first).toContain(`Store: SQLite file ${database}`);
+    expect(first).toContain('Run the quickstart again: this run will show up here.');
+    const firstRunId = /(run_\w+) {2}succeeded/.exec(first)![1]!;
+    const second = await quickstart({}, database);
+    const history = second.slice(second.indexOf('5. Run history'));
+    expect(history.match(/run_\w+ {2}succeeded {2}generate-summary@1/g)).toHaveLength(2);
+    expect(history).toContain(firstRunId);
+    expect(history.indexOf(firstRunId)).toBeGreaterThan(history.indexOf('generate-summary@1'));
   });
 
   it('starts the Ollama protocol fake and says the replies are simulated when no model is reachable', async () => {
