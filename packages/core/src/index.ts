@@ -21,3 +21,4 @@ export type { BatchItemResult, BatchResult, RunManyOptions } from './scale/run-m
 export { RateLimiter, type Limiter, type RateLimit } from './scale/rate-limiter.js';
 export { periodStart, type Budget } from './scale/budgets.js';
 export { estimateRun, estimateTokens, type RunEstimate } from './scale/estimate.js';
+export * from './agent/index.js';

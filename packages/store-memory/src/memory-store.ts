@@ -1,4 +1,5 @@
-import { actionSchema, promptSchema, type ActionRecord, type Prompt, type StoreV1 } from '@llm-actions/core';
+import { actionSchema, promptSchema, skillRecordSchema, type ActionRecord, type Prompt, type SkillRecordV1, type StoreV1 } from '@llm-actions/core';
+import { createAgentRepository } from './agent-repository.js';
 import { createBindingRepository } from './binding-repository.js';
 import { createProposalRepository } from './proposal-repository.js';
 import { createRunRepository } from './run-repository.js';
@@ -40,12 +41,15 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): StoreV1 {
     capabilities: {
       durable: { supported: false, reason: 'the memory store keeps data in process memory; it is gone when the process ends' },
       'multi-process': { supported: false, reason: 'the memory store lives inside one process; other processes cannot see it' },
+      agents: { supported: true },
     },
     prompts: createVersionedRepository<Prompt>({ kind: 'prompt', schema: validate ? promptSchema : null }),
     actions: createVersionedRepository<ActionRecord>({ kind: 'action', schema: validate ? actionSchema : null }),
     bindings: createBindingRepository({ validate }),
     runs: createRunRepository({ validate, now }),
     proposals: createProposalRepository({ validate }),
+    agents: createAgentRepository({ validate }),
+    skills: createVersionedRepository<SkillRecordV1>({ kind: 'skill', schema: validate ? skillRecordSchema : null }),
     async close() {
       // Nothing to release: the data goes away with the last reference to the store.
     },

@@ -57,6 +57,24 @@ export const errorCodes = [
   'INTERRUPTED',
   /** Something failed that the SDK did not expect; `details.message` has the original message. */
   'UNEXPECTED_ERROR',
+  /** An agent's tool call failed validation or its policy (unknown tool, not allowed, bad input, path outside the allowlist); it was not executed. */
+  'TOOL_REFUSED',
+  /** An agent's tool threw while executing or undoing; `details.toolName` names it. */
+  'TOOL_FAILED',
+  /** A rollback would undo a step without an inverse; nothing was undone. */
+  'ROLLBACK_BLOCKED',
+  /** An agent references a skill that the store does not have. */
+  'SKILL_NOT_FOUND',
+  /** An agent references a skill whose current version is disabled. */
+  'SKILL_DISABLED',
+  /** An agent run used up a policy budget: steps, tokens, cost or wall time (`details.budget`). */
+  'AGENT_BUDGET_EXHAUSTED',
+  /** No agent with this id is registered with the agent runtime (resume needs the definition). */
+  'AGENT_NOT_FOUND',
+  /** The agent run is not in a state that allows the operation (e.g. resuming a finished run). */
+  'AGENT_RUN_STATE',
+  /** A step of the agent run still awaits approve or reject. */
+  'APPROVAL_PENDING',
 ] as const;
 
 /** One of the stable {@link errorCodes}. */

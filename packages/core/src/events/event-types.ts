@@ -1,5 +1,7 @@
 import type { ProviderV1FinishReason } from '../contracts/provider/v1/provider-v1-finish-reason.js';
 import type { ProviderV1Warning } from '../contracts/provider/v1/provider-v1-warning.js';
+import type { AgentRunStatusV1 } from '../contracts/store/v1/agent-run-v1.js';
+import type { AgentStepKindV1, AgentStepStatusV1 } from '../contracts/store/v1/agent-step-v1.js';
 import type { Usage } from '../schemas/common.js';
 import type { RunKind, RunStatus } from '../schemas/run.js';
 import type { Settings } from '../schemas/action.js';
@@ -22,6 +24,29 @@ export interface BatchProgress {
   remaining: number;
   /** Estimated milliseconds until the batch ends, from the pace so far. */
   etaMs?: number;
+}
+
+/** Completion of an agent run: steps finished out of the steps planned so far. */
+export interface AgentProgress {
+  /** Steps that reached a final status. */
+  done: number;
+  /** Steps known so far (model turns and the tool calls they planned). */
+  total: number;
+  /** `done / total` as a whole percentage; 100 once the run succeeded. */
+  percent: number;
+}
+
+/** What an agent run has used of its budgets. */
+export interface AgentUsage {
+  /** Tool steps processed. */
+  steps: number;
+  /** Model calls made. */
+  modelCalls: number;
+  inputTokens: number;
+  outputTokens: number;
+  costUsd: number;
+  /** Wall time spent running (time suspended for approval does not count), in ms. */
+  activeMs: number;
 }
 
 /** The `data` of each event type. */
@@ -64,6 +89,23 @@ export interface LlmActionsEventMap {
   'chain:step': { stepId: string; status: 'succeeded' | 'failed' | 'skipped'; stepRunId?: string; attempt?: number; error?: EventError };
   'budget:exceeded': { budget: unknown; spentUsd: number; estimatedCostUsd: number };
   'rate-limit:wait': { model: string; waitMs: number; rate: number };
+  'agent:run:start': { agentId: string; goal: string; user?: string; subject?: { type: string; id: string }; resumed: boolean };
+  'agent:step:start': { stepId: string; index: number; kind: AgentStepKindV1; toolName?: string };
+  /** A tool call was looked at: executed, sent for approval, only previewed, refused or rejected. */
+  'agent:tool:call': {
+    stepId: string;
+    toolName: string;
+    input: unknown;
+    decision: 'execute' | 'approval' | 'preview' | 'refused' | 'rejected';
+    error?: EventError;
+  };
+  'agent:approval:requested': { stepId: string; toolName: string; preview?: unknown };
+  'agent:approval:resolved': { stepId: string; decision: 'approved' | 'rejected'; by: string; note?: string };
+  'agent:step:finish': { stepId: string; kind: AgentStepKindV1; status: AgentStepStatusV1; toolName?: string; error?: EventError; progress: AgentProgress };
+  'agent:snapshot': { snapshotId: string; label: string; stepId: string };
+  'agent:rollback': { to: string; undone: Array<{ seq: number; stepId: string; toolName: string }>; by?: string };
+  /** The run ended (succeeded, failed, cancelled, budget-exhausted) or was suspended (awaiting-approval). */
+  'agent:run:finish': { status: AgentRunStatusV1; reason?: EventError; output?: string; progress: AgentProgress; usage: AgentUsage };
   /** A listener threw; the run went on. */
   'listener:error': { eventType: string; error: EventError };
 }

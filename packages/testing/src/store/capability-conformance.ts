@@ -1,4 +1,4 @@
-import type { Run, StoreV1, StoreV1Capability, StoreV1CapabilityStatus } from '@llm-actions/core';
+import type { Run, StoreV1, StoreV1Capability } from '@llm-actions/core';
 import { expect, it } from 'vitest';
 import { settleAll } from './expect-store-error.js';
 import { at, makeAction, makeBinding, makeFullRun, makePrompt, makeProposal, makeRun } from './fixtures.js';
@@ -57,8 +57,8 @@ async function versionsAcrossInstances(context: StoreConformanceContext): Promis
   expect(numbers).toEqual(Array.from({ length: 12 }, (_, index) => index + 1));
 }
 
-/** The tests of each optional capability. */
-export const capabilityTests: Record<StoreV1Capability, CapabilityTest[]> = {
+/** The tests of each optional capability (`agents` has its own suite: agent-conformance.ts). */
+export const capabilityTests: Record<Exclude<StoreV1Capability, 'agents'>, CapabilityTest[]> = {
   durable: [{ title: 'data survives reopening', run: survivesReopening }],
   'multi-process': [
     { title: 'compare-and-set holds across two instances on the same data', run: compareAndSetAcrossInstances },
@@ -73,9 +73,9 @@ export const capabilityTests: Record<StoreV1Capability, CapabilityTest[]> = {
 export function describeCapabilities(
   context: StoreConformanceContext,
   storeName: string,
-  capabilities: Readonly<Record<StoreV1Capability, StoreV1CapabilityStatus>>,
+  capabilities: StoreV1['capabilities'],
 ): void {
-  for (const capability of Object.keys(capabilityTests) as StoreV1Capability[]) {
+  for (const capability of Object.keys(capabilityTests) as Array<keyof typeof capabilityTests>) {
     const status = capabilities[capability];
     const tests = capabilityTests[capability];
     if (status?.supported === true) {
@@ -92,7 +92,7 @@ export function describeCapabilities(
 export function expectStoreShape(store: StoreV1): void {
   expect(store.specificationVersion).toBe('v1');
   expect(typeof store.name === 'string' && store.name.length > 0).toBe(true);
-  for (const capability of Object.keys(capabilityTests) as StoreV1Capability[]) {
+  for (const capability of Object.keys(capabilityTests) as Array<keyof typeof capabilityTests>) {
     const status = store.capabilities[capability];
     expect(typeof status?.supported, `capability ${capability} must be declared`).toBe('boolean');
     if (status?.supported === false) expect(status.reason.length, `capability ${capability} needs a reason`).toBeGreaterThan(0);

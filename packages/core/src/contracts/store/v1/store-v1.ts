@@ -1,8 +1,10 @@
 import type { ActionRecord } from '../../../schemas/action.js';
 import type { Prompt } from '../../../schemas/prompt.js';
+import type { AgentRepositoryV1 } from './agent-repository-v1.js';
 import type { BindingRepositoryV1 } from './binding-repository-v1.js';
 import type { ProposalRepositoryV1 } from './proposal-repository-v1.js';
 import type { RunRepositoryV1 } from './run-repository-v1.js';
+import type { SkillRecordV1 } from './skill-record-v1.js';
 import type { VersionedRepositoryV1 } from './versioned-repository-v1.js';
 
 /** Optional abilities of a store. The conformance suite skips only what these say is unsupported. */
@@ -10,7 +12,9 @@ export type StoreV1Capability =
   /** Data survives the process (a new store instance on the same database sees it). */
   | 'durable'
   /** Several processes may use the same data at once, with compare-and-set enforced across them. */
-  | 'multi-process';
+  | 'multi-process'
+  /** The agent runtime's records: `agents` (runs, steps, journal, snapshots, approvals) and `skills`. */
+  | 'agents';
 
 /** Whether a store has a capability, and why not. */
 export type StoreV1CapabilityStatus = { supported: true } | { supported: false; reason: string };
@@ -34,12 +38,22 @@ export interface StoreV1 {
   readonly specificationVersion: 'v1';
   /** Store name for diagnostics, e.g. `memory`, `prisma-sqlite`. */
   readonly name: string;
-  readonly capabilities: Readonly<Record<StoreV1Capability, StoreV1CapabilityStatus>>;
+  /**
+   * What the store supports. `agents` may be left out by stores written before it existed;
+   * core then treats it as unsupported.
+   */
+  readonly capabilities: Readonly<Record<Exclude<StoreV1Capability, 'agents'>, StoreV1CapabilityStatus>> & {
+    readonly agents?: StoreV1CapabilityStatus;
+  };
   readonly prompts: VersionedRepositoryV1<Prompt>;
   readonly actions: VersionedRepositoryV1<ActionRecord>;
   readonly bindings: BindingRepositoryV1;
   readonly runs: RunRepositoryV1;
   readonly proposals: ProposalRepositoryV1;
+  /** Agent runs and their steps, journal, snapshots and approvals; present when `agents` is supported. */
+  readonly agents?: AgentRepositoryV1;
+  /** Versioned skills (id = skill name); present when `agents` is supported. */
+  readonly skills?: VersionedRepositoryV1<SkillRecordV1>;
   /** Releases connections; the store is unusable afterwards. */
   close?(): Promise<void>;
 }
