@@ -78,7 +78,7 @@ export function actionTool(action: Action<unknown> | string, options: ActionTool
   const about = typeof action === 'string' ? `the action "${id}"` : action.description ?? action.name;
   return defineTool<ActionToolInput, ActionToolChange>({
     name: options.name ?? id.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 64),
-    description: options.description ?? `${about}. Writes ${destination} of one record, identified by subjectType and subjectId.`,
+    description: options.description ?? `${about}. Sets ${destination} of one record, given by subjectType and subjectId.`,
     input: z.object({ subjectType: options.subjectTypes ? z.enum(options.subjectTypes) : z.string().min(1), subjectId: z.string().min(1) }),
     mode: 'write',
     needsApproval: options.needsApproval ?? true,

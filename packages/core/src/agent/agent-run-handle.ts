@@ -6,6 +6,7 @@ import { agentNow, emitAgentEvent, type AgentContext } from './agent-context.js'
 import { writeAgentState, type AgentState } from './agent-state.js';
 import type { Agent } from './define-agent.js';
 import type { ToolContext } from './define-tool.js';
+import { toCanonicalJson } from './json-value.js';
 import { toolContextFor } from './tool-context.js';
 
 /** An agent run as the runtime returns it: the record, its steps, progress and usage. */
@@ -70,7 +71,9 @@ export class AgentRunHandle {
 
   /** Changes a step and stores it. */
   async updateStep(step: AgentStepV1, patch: Partial<Omit<AgentStepV1, 'runId' | 'id' | 'index' | 'kind' | 'createdAt'>>): Promise<AgentStepV1> {
-    Object.assign(step, patch, { updatedAt: agentNow(this.context) });
+    // Error details come from tools and providers; the store keeps only JSON.
+    const error = patch.error ? { error: toCanonicalJson(patch.error, 'step error') as AgentStepV1['error'] } : {};
+    Object.assign(step, patch, error, { updatedAt: agentNow(this.context) });
     await this.context.repository.putStep(step);
     return step;
   }

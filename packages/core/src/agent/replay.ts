@@ -7,7 +7,7 @@ import { readAgentState } from './agent-state.js';
 import { digestOf } from './json-value.js';
 import { executionsByStep } from './journal.js';
 import { requireAgent, requireRun } from './load-run.js';
-import type { ModelResponse } from './model-turn.js';
+import { requestSummary, type ModelResponse } from './model-turn.js';
 import { skillRepository } from './skills.js';
 import { initialMessages } from './start-agent.js';
 import { decideToolCall, rejectionError, toolMessage, type ToolOutcome } from './tool-decision.js';
@@ -16,7 +16,7 @@ import { decideToolCall, rejectionError, toolMessage, type ToolOutcome } from '.
 export interface AgentReplayDecision {
   stepId: string;
   index: number;
-  /** `model`: the conversation sent to the model (compared by digest). `tool`: the policy's decision on a call. */
+  /** `model`: the request to the model, its conversation and tools (compared by digest). `tool`: the decision on a call. */
   kind: 'model' | 'tool';
   toolName?: string;
   /** What the run recorded: a digest, or `execute` / `approval` / `preview` / `refused`. */
@@ -72,8 +72,8 @@ export async function replayAgent(context: AgentContext, runId: string): Promise
   };
   for (const step of steps) {
     if (step.kind !== 'model') continue;
-    const recorded = (step.input as { messagesDigest?: string } | undefined)?.messagesDigest ?? '';
-    record(step, recorded, digestOf(messages));
+    // The request is compared as a whole: the conversation and the tools offered.
+    record(step, digestOf(step.input ?? null), digestOf(requestSummary(agent, messages)));
     if (step.status !== 'succeeded') break;
     const response = step.output as ModelResponse;
     report.modelResponsesUsed += 1;
