@@ -1,5 +1,6 @@
 import type { ActionRecord, Prompt, StoreV1 } from '@llm-actions/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describeAgentConformance } from './agent-conformance.js';
 import { describeBindingRepository } from './binding-conformance.js';
 import { describeCapabilities, expectStoreShape } from './capability-conformance.js';
 import { makeAction, makePrompt } from './fixtures.js';
@@ -126,5 +127,6 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
     describeVariants(context);
     describeProposalRepository(context);
     describeCapabilities(context, options.name, capabilities);
+    describeAgentConformance(context, options.name, capabilities);
   });
 }
