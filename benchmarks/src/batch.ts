@@ -1,7 +1,7 @@
 import { mockProvider } from '@llm-actions/core/testing';
 import { count, percent, verdict, type Table } from './format.js';
 import { assertEqual, type BenchmarkResult, type TargetCheck } from './result.js';
-import { pool } from './run-pool.js';
+import { pool } from './measure.js';
 import { benchSubject, createBenchLlm, scenario, scenarioRequest, summaryAction } from './scenario.js';
 import type { BenchSettings } from './settings.js';
 

@@ -1,5 +1,6 @@
 /**
- * Timing helpers: warm-up, many iterations, median and p99 from `process.hrtime.bigint()`.
+ * Timing helpers: warm-up, many iterations, median and p99 from `process.hrtime.bigint()`,
+ * and a concurrency pool.
  * Cases that are compared run interleaved in rounds, so a burst of load from elsewhere on
  * the machine hits every case rather than whichever happened to run at that moment.
  */
@@ -116,4 +117,16 @@ export function compareSync(
       return [name, { ...stats, opsPerSecond: 1_000_000 / stats.median }];
     }),
   );
+}
+
+/** Runs `task` over `items` with at most `concurrency` in flight; resolves when all are done. */
+export async function pool<TItem>(items: readonly TItem[], concurrency: number, task: (item: TItem, index: number) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      await task(items[index]!, index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
 }

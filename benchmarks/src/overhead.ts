@@ -1,4 +1,5 @@
 import { compareAsync } from './measure.js';
+import { measureBreakdown } from './overhead-breakdown.js';
 import { overheadRows, overheadTable, overheadTargets, targetNotes } from './overhead-table.js';
 import type { BenchmarkResult } from './result.js';
 import { aiSdkGenerate, createAiSdkModel, createLangChainChain, langChainInvoke } from './rivals.js';
@@ -39,6 +40,7 @@ export async function runOverheadBenchmark(settings: BenchSettings): Promise<Ben
   const rows = overheadRows(generate, 'provider.doGenerate (floor)');
   const targets = overheadTargets('per run', rows[1]!, rows[2]!, rows[3]!, 50);
   const streaming = await measureStreaming(settings, { provider, llm, aiModel, langChain: langChain.chain });
+  const breakdown = await measureBreakdown(settings);
   const iterations = `${settings.overhead.iterations.toLocaleString('en-US')} timed calls per library after ${settings.overhead.warmup.toLocaleString('en-US')} warm-up calls, interleaved in ${settings.overhead.rounds ?? 5} rounds`;
   return {
     id: 'overhead',
@@ -50,8 +52,9 @@ export async function runOverheadBenchmark(settings: BenchSettings): Promise<Ben
         ...targetNotes(targets),
       ]),
       streaming.table,
+      breakdown.table,
     ],
-    data: { check, generate, streaming: streaming.data },
+    data: { check, generate, streaming: streaming.data, breakdown: breakdown.data },
     targets: [...targets, ...streaming.targets],
   };
 }

@@ -1,9 +1,8 @@
 import type { StoreV1 } from '@llm-actions/core';
 import { count, micros, type Table } from './format.js';
-import { compareAsync, summarize, timeAsync } from './measure.js';
+import { compareAsync, pool, summarize, timeAsync } from './measure.js';
 import type { BenchmarkResult } from './result.js';
 import { filteredQuery, createRunFixtures, type RunFixtures } from './run-fixtures.js';
-import { pool } from './run-pool.js';
 import type { BenchSettings } from './settings.js';
 import { storeTargets, type OpenStore } from './store-targets.js';
 

@@ -42,7 +42,7 @@ describe('pnpm bench (BENCH_SMOKE=1)', () => {
   it('runs all five, prints the machine, a table for each and writes JSON and Markdown', () => {
     expect(report.results.map((result) => result.id)).toEqual([...benchmarkIds]);
     expect(stdout).toContain(`Node.js ${process.version}`);
-    for (const title of ['### 1a.', '### 1b.', '### 2.', '### 3.', '### 4a.', '### 4b.', '### 5.', '### Targets']) expect(stdout).toContain(title);
+    for (const title of ['### 1a.', '### 1b.', '### 1c.', '### 2.', '### 3.', '### 4a.', '### 4b.', '### 5.', '### Targets']) expect(stdout).toContain(title);
     expect(readFileSync(join(directory, 'smoke.md'), 'utf8')).toContain('SMOKE COUNTS');
     expect(report.environment.cpuCount).toBeGreaterThan(0);
   });
@@ -54,6 +54,8 @@ describe('pnpm bench (BENCH_SMOKE=1)', () => {
     expect(positive(overhead.generate)).toBe(true);
     expect(positive(overhead.streaming.timeToFirstChunk)).toBe(true);
     expect(positive(overhead.streaming.wholeStream)).toBe(true);
+    expect(Object.keys(overhead.breakdown)).toHaveLength(5);
+    expect(positive(overhead.breakdown)).toBe(true);
   });
 
   it('templates: four engines render identical text on three prompts, positive renders per second', () => {
