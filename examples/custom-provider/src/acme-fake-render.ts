@@ -1,10 +1,7 @@
-import type { FakeErrorReply, FakeReply, FakeSuccessReply } from '@llm-actions/testing';
+import type { FakeSuccessReply } from '@llm-actions/testing';
 import type { AcmeErrorBody, AcmeGenerateResponse, AcmeStopReason, AcmeStreamEvent, AcmeToolCall, AcmeUsage } from './acme-api.js';
 
 /** True when a scripted reply is an HTTP error rather than a model answer. */
-export function isErrorReply(reply: FakeReply): reply is FakeErrorReply {
-  return 'error' in reply && typeof reply.error === 'object' && reply.error !== null;
-}
 
 /** Acme's error code per status, used when a scripted error names none. */
 const errorCodes: Record<number, string> = {

@@ -1,7 +1,6 @@
-import type { FakeErrorReply, FakeSuccessReply, ProtocolFake } from '@llm-actions/testing';
+import { isFakeErrorReply, sendJson, startFakeServer, type FakeErrorReply, type FakeExchange, type FakeSuccessReply, type ProtocolFake } from '@llm-actions/testing';
 import type { AcmeGenerateBody, AcmeModelList } from './acme-api.js';
-import { acmeDoneEvent, acmeErrorBody, acmeResponse, acmeStreamEvents, isErrorReply } from './acme-fake-render.js';
-import { sendJson, startFakeHttpServer, type FakeCall } from './fake-http-server.js';
+import { acmeDoneEvent, acmeErrorBody, acmeResponse, acmeStreamEvents } from './acme-fake-render.js';
 
 /** Models an Acme fake knows until `setModels` is called. */
 export const acmeFakeDefaultModels = ['acme-text-small', 'acme-text-large'];
@@ -26,7 +25,7 @@ let responseCount = 0;
  * ```
  */
 export function createAcmeFake(): Promise<ProtocolFake> {
-  return startFakeHttpServer({
+  return startFakeServer({
     api: 'acme',
     basePath: '/v1',
     defaultModels: acmeFakeDefaultModels,
@@ -35,7 +34,7 @@ export function createAcmeFake(): Promise<ProtocolFake> {
   });
 }
 
-async function routeAcmeRequest(call: FakeCall): Promise<void> {
+async function routeAcmeRequest(call: FakeExchange): Promise<void> {
   const { method, path, headers } = call.recorded;
   if (!/^Bearer \S+/.test(headers.authorization ?? '')) {
     return sendJson(call.response, 401, acmeErrorBody(401, 'Send the API key as "Authorization: Bearer <key>".'));
@@ -48,7 +47,7 @@ async function routeAcmeRequest(call: FakeCall): Promise<void> {
   sendJson(call.response, 404, acmeErrorBody(404, `There is no route ${method} ${path}.`));
 }
 
-async function answerGenerate(call: FakeCall): Promise<void> {
+async function answerGenerate(call: FakeExchange): Promise<void> {
   const body = call.recorded.body as Partial<AcmeGenerateBody> | undefined;
   if (typeof body?.model !== 'string' || !Array.isArray(body.messages)) {
     return sendJson(call.response, 400, acmeErrorBody(400, 'The body needs "model" and "messages".'));
@@ -60,13 +59,13 @@ async function answerGenerate(call: FakeCall): Promise<void> {
   const reply = call.nextReply();
   await call.wait(reply.delayMs);
   if (call.isClosed()) return;
-  if (isErrorReply(reply)) return sendScriptedError(call, reply);
+  if (isFakeErrorReply(reply)) return sendScriptedError(call, reply);
   const id = `gen_${(responseCount += 1).toString().padStart(4, '0')}`;
   if (body.stream === true) return streamAnswer(call, id, body.model, reply);
   sendJson(call.response, 200, acmeResponse(id, body.model, reply));
 }
 
-function sendScriptedError(call: FakeCall, reply: FakeErrorReply): void {
+function sendScriptedError(call: FakeExchange, reply: FakeErrorReply): void {
   const { status, message, type, headers = {}, body } = reply.error;
   if (typeof body === 'string') {
     call.response.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...headers });
@@ -75,7 +74,7 @@ function sendScriptedError(call: FakeCall, reply: FakeErrorReply): void {
   sendJson(call.response, status, body ?? acmeErrorBody(status, message, type), headers);
 }
 
-async function streamAnswer(call: FakeCall, id: string, model: string, reply: FakeSuccessReply): Promise<void> {
+async function streamAnswer(call: FakeExchange, id: string, model: string, reply: FakeSuccessReply): Promise<void> {
   const { response } = call;
   response.writeHead(200, { 'content-type': 'application/x-ndjson' });
   const events = acmeStreamEvents(reply);
@@ -83,7 +82,7 @@ async function streamAnswer(call: FakeCall, id: string, model: string, reply: Fa
   for (let index = 0; index <= events.length; index += 1) {
     if (index > 0) await call.wait(reply.chunkDelayMs);
     if (call.isClosed()) return;
-    if (reply.dropAfterChunks === index) return call.drop();
+    if (reply.dropAfterChunks === index) return call.dropConnection();
     if (reply.malformedAfterChunks === index) response.write('{"type":"delta","text":\n');
     if (reply.streamErrorAfterChunks?.after === index) {
       const event = { type: 'error', error: { code: 'internal', message: reply.streamErrorAfterChunks.message } };

@@ -19,3 +19,5 @@ export {
   type WireToolResult,
 } from './provider/conformance-wire.js';
 export { runStoreConformance, type StoreConformanceOptions } from './store/index.js';
+export { sendJson, startFakeServer, type FakeExchange, type FakeServerOptions } from './fakes/shared-fake-server.js';
+export { fakeId, isFakeErrorReply, replyChunks, replyFinishReason, replyText, replyUsage } from './fakes/shared-fake-replies.js';
