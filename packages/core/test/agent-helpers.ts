@@ -42,6 +42,8 @@ export const agentStoreSkipReason: string | undefined = onSqlite
     })
   : undefined;
 
+if (agentStoreSkipReason !== undefined) console.info(`[agent tests] skipped on SQLite: ${agentStoreSkipReason}`);
+
 /** A fresh store for agent tests: memory, or SQLite in the `core-on-sqlite` project. */
 export async function createAgentTestStore(): Promise<StoreV1> {
   return onSqlite ? sqliteStore() : createMemoryStore();
