@@ -70,12 +70,7 @@ export function formatTargets(targets: TargetCheck[]): string {
 
 /** The whole report as Markdown: environment, every table, the targets. */
 export function formatReport(report: BenchReport): string {
-  return [
-    '```',
-    formatEnvironment(report.environment),
-    `load average at the end ${report.loadAverageAtEnd.join(' / ')}; ${report.durationSeconds} s in all; ${report.startedAt}${report.settings.smoke ? '; SMOKE COUNTS (not a measurement)' : ''}`,
-    '```',
-    ...report.results.map(formatResult),
-    ...(report.targets.length > 0 ? [formatTargets(report.targets)] : []),
-  ].join('\n\n');
+  const end = `load average at the end ${report.loadAverageAtEnd.join(' / ')}; ${report.durationSeconds} s in all; ${report.startedAt}`;
+  const machine = ['```', formatEnvironment(report.environment), `${end}${report.settings.smoke ? '; SMOKE COUNTS (not a measurement)' : ''}`, '```'].join('\n');
+  return [machine, ...report.results.map(formatResult), ...(report.targets.length > 0 ? [formatTargets(report.targets)] : [])].join('\n\n');
 }
