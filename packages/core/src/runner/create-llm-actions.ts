@@ -12,6 +12,8 @@ import type { ApplyCallback } from './proposals.js';
 import { resolveRetryOptions, type RetryOptions, type TimeoutOptions } from './retry-policy.js';
 import type { DiagnosticsOptions } from './run-recorder.js';
 import type { Budget } from '../scale/budgets.js';
+import type { Agent } from '../agent/define-agent.js';
+import { createAgentRuntime, type AgentRuntime } from '../agent/agent-runtime.js';
 import { RateLimiter, type RateLimit } from '../scale/rate-limiter.js';
 
 /** Options of {@link createLlmActions}. */
@@ -42,6 +44,8 @@ export interface LlmActionsOptions {
   rateLimits?: Record<string, RateLimit>;
   /** Spending limits checked before every provider call. */
   budgets?: Budget[];
+  /** Agents `llm.agents` can start, resume, roll back and replay (see `defineAgent`). */
+  agents?: Agent[];
   /** Clock in epoch milliseconds. Default `Date.now`. */
   clock?: () => number;
   /** Id generator for runs and proposals. */
@@ -117,5 +121,13 @@ export function createLlmActions(options: LlmActionsOptions): LlmActions {
     ...(options.rateLimits ? { limiter: new RateLimiter(options.rateLimits, options.clock ?? Date.now) } : {}),
     budgets: options.budgets ?? [],
   };
-  return createLlmActionsApi(context);
+  const api = createLlmActionsApi(context) as LlmActions;
+  // The agent runtime shares this instance's options and event bus; it is created on first
+  // use, so stores without the "agents" capability fail only when agents are used.
+  let runtime: AgentRuntime | undefined;
+  Object.defineProperty(api, 'agents', {
+    enumerable: true,
+    get: () => (runtime ??= createAgentRuntime({ ...options, llm: api })),
+  });
+  return api;
 }

@@ -4,6 +4,7 @@ import type { ProposalListQueryV1 } from '../contracts/store/v1/proposal-reposit
 import type { LabelMoveV1, LabelTargetV1, VersionSelectorV1 } from '../contracts/store/v1/versioned-repository-v1.js';
 import type { Action } from '../define/define-action.js';
 import type { EventBus } from '../events/event-bus.js';
+import type { AgentRuntime } from '../agent/agent-runtime.js';
 import type { ActionRecord } from '../schemas/action.js';
 import { bindingDefinitionSchema, type Binding, type BindingDefinition } from '../schemas/binding.js';
 import { subjectSchema, type Subject } from '../schemas/common.js';
@@ -98,12 +99,17 @@ export interface LlmActions {
      */
     summary(query: Omit<UsageQueryV1, 'groupBy'> & { groupBy?: UsageGroupKeyV1 | UsageGroupKeyV1[] }): Promise<UsageRowV1[]>;
   };
+  /**
+   * The agent runtime over this instance: `llm.agents.start(agent, goal, { user })`,
+   * `approve`, `resume`, `rollback`, `replay`, skills. Needs a store with the `agents` capability.
+   */
+  readonly agents: AgentRuntime;
   /** Marks runs left `running` by a stopped process as `interrupted`; returns their ids. */
   recoverStaleRuns(options?: { olderThanMs?: number }): Promise<string[]>;
 }
 
 /** Builds the public object over a runner context. */
-export function createLlmActionsApi(context: RunnerContext): LlmActions {
+export function createLlmActionsApi(context: RunnerContext): Omit<LlmActions, 'agents'> {
   const validSubject = (subject: Subject): Subject => parseOrThrow(subjectSchema, subject, 'subject');
   return {
     events: context.events,
