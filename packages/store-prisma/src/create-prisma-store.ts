@@ -1,10 +1,12 @@
 import type { StoreV1, StoreV1Capability, StoreV1CapabilityStatus } from '@llm-actions/core';
+import { createAgentRepository } from './agent-repository.js';
 import { createBindingRepository } from './binding-repository.js';
 import { actionModel, promptModel } from './definition-models.js';
 import { resolveProvider } from './migrate.js';
-import { asStoreClient, type PrismaStoreClient, type PrismaStoreProvider } from './prisma-store-client.js';
+import { agentModels, asStoreClient, type PrismaStoreClient, type PrismaStoreProvider } from './prisma-store-client.js';
 import { createProposalRepository } from './proposal-repository.js';
 import { createRunRepository } from './run-repository.js';
+import { skillModel } from './skill-model.js';
 import { createVersionedRepository } from './versioned-repository.js';
 
 /** Options of {@link createPrismaStore}. */
@@ -18,8 +20,10 @@ export interface PrismaStoreOptions {
   /** The client's database. Defaults to the provider the client was generated for. */
   provider?: PrismaStoreProvider;
   /**
-   * Whether several processes may share the data. Defaults to supported for PostgreSQL and for
-   * SQLite files; {@link createSqliteStore} passes the reason for `:memory:` databases.
+   * What the store declares. `durable` and `multi-process` default to supported (for PostgreSQL
+   * and SQLite files; {@link createSqliteStore} passes the reason for `:memory:` databases).
+   * `agents` defaults to supported when the client has every agent model (`LlmAgentRun`, ...,
+   * `LlmSkillLabelMove`), else to unsupported with the missing models as the reason.
    */
   capabilities?: Partial<Record<StoreV1Capability, StoreV1CapabilityStatus>>;
   /**
@@ -35,10 +39,21 @@ export interface PrismaStoreOptions {
   disconnectOnClose?: boolean;
 }
 
+/** `agents` is supported when the client has every agent model delegate. */
+function agentsCapability(client: PrismaStoreClient): StoreV1CapabilityStatus {
+  const missing = agentModels.filter((model) => (client as Partial<Record<string, unknown>>)[model] == null);
+  if (missing.length === 0) return { supported: true };
+  return {
+    supported: false,
+    reason: `the Prisma client has no ${missing.join(', ')} model(s); copy the agent models of @llm-actions/store-prisma into your schema, generate and migrate`,
+  };
+}
+
 /**
  * A store contract v1 implementation on a Prisma 7 client, for SQLite and PostgreSQL.
  * Compare-and-set updates and version numbers are decided by the database, so several
- * processes may share one PostgreSQL database (or one SQLite file).
+ * processes may share one PostgreSQL database (or one SQLite file). With the agent models it
+ * also holds the agent runtime's records (`agents`, `skills`).
  *
  * @example
  * ```ts
@@ -56,19 +71,23 @@ export function createPrismaStore(options: PrismaStoreOptions): StoreV1 {
   const client = asStoreClient(options.client);
   const validate = options.validate ?? true;
   const now = options.clock ?? (() => new Date());
+  const capabilities = {
+    durable: { supported: true },
+    'multi-process': { supported: true },
+    agents: agentsCapability(options.client),
+    ...options.capabilities,
+  } satisfies StoreV1['capabilities'];
+  const agents = capabilities.agents.supported;
   return {
     specificationVersion: 'v1',
     name: `prisma-${provider}`,
-    capabilities: {
-      durable: { supported: true },
-      'multi-process': { supported: true },
-      ...options.capabilities,
-    },
+    capabilities,
     prompts: createVersionedRepository(client, promptModel(validate)),
     actions: createVersionedRepository(client, actionModel(validate)),
     bindings: createBindingRepository(client, { validate }),
     runs: createRunRepository(client, { validate, now }),
     proposals: createProposalRepository(client, { validate }),
+    ...(agents ? { agents: createAgentRepository(client, { validate }), skills: createVersionedRepository(client, skillModel(validate)) } : {}),
     async close() {
       if (options.disconnectOnClose === true) await client.$disconnect();
     },

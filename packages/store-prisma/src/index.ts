@@ -6,4 +6,4 @@
 export { createPrismaStore, type PrismaStoreOptions } from './create-prisma-store.js';
 export { createSqliteStore, type SqliteStore, type SqliteStoreOptions } from './create-sqlite-store.js';
 export { migrate, type MigrateOptions, type MigrateResult } from './migrate.js';
-export type { PrismaStoreClient, PrismaStoreModel, PrismaStoreProvider } from './prisma-store-client.js';
+export type { PrismaStoreAgentModel, PrismaStoreClient, PrismaStoreModel, PrismaStoreProvider } from './prisma-store-client.js';

@@ -8,11 +8,11 @@ import { compact, fromDate, toDate } from './values.js';
 
 type VersionedRecord = { id: string; version: number; createdAt: string };
 
-/** How one kind of versioned definition (prompt, action) maps onto its three tables. */
+/** How one kind of versioned definition (prompt, action, skill) maps onto its three tables. */
 export interface VersionedModel<TRecord extends VersionedRecord> {
-  /** `prompt` or `action`, for messages. */
+  /** `prompt`, `action` or `skill`, for messages. */
   kind: string;
-  /** Column naming the definition in the label and move tables: `promptId` or `actionId`. */
+  /** Column naming the definition in the label and move tables: `promptId`, `actionId` or `skillId`. */
   owner: string;
   /** Schema of a stored version; null skips validation. */
   schema: RecordSchema<TRecord> | null;
@@ -38,7 +38,7 @@ function parseSelector(selector: VersionSelectorV1 | undefined): VersionSelector
 }
 
 /**
- * Immutable numbered versions with labels, for prompts and actions. A new version takes the
+ * Immutable numbered versions with labels, for prompts, actions and skills. A new version takes the
  * highest number plus one; the primary key (id, version) rejects a concurrent duplicate and the
  * loser retries, so concurrent creates get distinct, consecutive numbers without locks.
  */

@@ -31,6 +31,14 @@ const tables = [
   'llm_bindings',
   'llm_runs',
   'llm_proposals',
+  'llm_agent_runs',
+  'llm_agent_steps',
+  'llm_agent_journal',
+  'llm_agent_snapshots',
+  'llm_agent_approvals',
+  'llm_skill_versions',
+  'llm_skill_labels',
+  'llm_skill_label_moves',
 ];
 
 /** One migrated PostgreSQL database for a test file, emptied on demand between tests. */

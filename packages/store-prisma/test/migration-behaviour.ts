@@ -26,11 +26,11 @@ export interface MigrationHarness {
   concurrentClients: boolean;
 }
 
-/** A copy of the shipped migrations with `edit` applied to 0001_init.sql, as a directory URL. */
-function editedMigrations(provider: PrismaStoreProvider, edit: (sql: string) => string): URL {
+/** A copy of the shipped migrations with `edit` applied to one file (0001_init.sql by default), as a directory URL. */
+function editedMigrations(provider: PrismaStoreProvider, edit: (sql: string) => string, name = '0001_init.sql'): URL {
   const directory = temporaryDirectory();
   cpSync(schemaPath(`migrations/${provider}`), directory.path, { recursive: true });
-  const file = join(directory.path, '0001_init.sql');
+  const file = join(directory.path, name);
   const edited = edit(readFileSync(file, 'utf8'));
   writeFileSync(file, edited);
   onTestFinished(() => directory.remove());
@@ -41,11 +41,13 @@ function editedMigrations(provider: PrismaStoreProvider, edit: (sql: string) => 
 export function describeMigrations(harness: MigrationHarness): void {
   const { provider } = harness;
   const expected = expectedShape(readPrismaSchema('prisma/schema.prisma'), provider);
+  // The drift check compares the database every shipped migration built, in order, with the schema.
+  const shipped = ['0001_init', '0002_agents'];
 
-  it(`${provider}: migrate creates every model of the Prisma schema with matching columns, keys and indexes, once`, async () => {
+  it(`${provider}: migrate (0001, then 0002) creates every model of the Prisma schema with matching columns, keys and indexes, once`, async () => {
     const database = await harness.fresh();
-    expect(await migrate(database.client, { provider })).toEqual({ applied: ['0001_init'], skipped: [] });
-    expect(await migrate(database.client, { provider })).toEqual({ applied: [], skipped: ['0001_init'] });
+    expect(await migrate(database.client, { provider })).toEqual({ applied: shipped, skipped: [] });
+    expect(await migrate(database.client, { provider })).toEqual({ applied: [], skipped: shipped });
     expect(schemaDifferences(expected, await database.shape())).toEqual([]);
   });
 
@@ -56,6 +58,16 @@ export function describeMigrations(harness: MigrationHarness): void {
     expect(schemaDifferences(expected, await database.shape())).toEqual([
       'llm_runs.proposalId: column missing in the database',
       `llm_proposals.note: type ${provider === 'sqlite' ? 'INTEGER' : 'integer'}, the Prisma schema says ${provider === 'sqlite' ? 'TEXT' : 'text'}`,
+    ]);
+  });
+
+  it(`${provider}: the agreement check sees drift in a later migration (0002) too`, async () => {
+    const database = await harness.fresh();
+    const directory = editedMigrations(provider, (sql) => sql.replace(/^ +"toolCallId" TEXT,\n/m, '').replace(/^CREATE INDEX "llm_agent_runs_user_createdAt_idx".*$/m, ''), '0002_agents.sql');
+    await migrate(database.client, { provider, directory });
+    expect(schemaDifferences(expected, await database.shape())).toEqual([
+      'llm_agent_runs: index (user, createdAt) missing in the database',
+      'llm_agent_steps.toolCallId: column missing in the database',
     ]);
   });
 
@@ -72,7 +84,7 @@ export function describeMigrations(harness: MigrationHarness): void {
     const database = await harness.fresh();
     const clients = [database.client, database.openClient(), database.openClient()];
     const results = await Promise.all(clients.map((client) => migrate(client, { provider })));
-    expect(results.flatMap((result) => result.applied)).toEqual(['0001_init']);
+    expect(results.flatMap((result) => result.applied)).toEqual(shipped);
     expect(schemaDifferences(expected, await database.shape())).toEqual([]);
   });
 }

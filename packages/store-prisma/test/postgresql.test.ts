@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createPrismaStore, migrate } from '../src/index.js';
 import { postgresDatabase, postgresqlClient, type PostgresDatabase } from './databases.js';
 import { postgresqlShape } from './database-shape.js';
+import { describeAgentBehaviour } from './agent-behaviour.js';
 import { describeDefinitionBehaviour } from './definition-behaviour.js';
 import { at, expectError, makeProposal, makeRun } from './fixtures.js';
 import { describeMigrations } from './migration-behaviour.js';
@@ -56,6 +57,7 @@ describe.skipIf(server === undefined)('store-prisma on PostgreSQL', () => {
   };
   describeRunBehaviour(harness);
   describeDefinitionBehaviour(harness);
+  describeAgentBehaviour(harness);
 
   it('refuses U+0000 in text columns with INVALID_INPUT (JSON fields keep it)', async () => {
     const error = await expectError(() => store.prompts.create({ id: 'nul', template: 'a\u0000b', createdAt: at(0) }), 'INVALID_INPUT');
@@ -63,10 +65,10 @@ describe.skipIf(server === undefined)('store-prisma on PostgreSQL', () => {
     expect(await store.prompts.get('nul')).toBeUndefined();
   });
 
-  it('names itself prisma-postgresql and declares durable and multi-process support', () => {
+  it('names itself prisma-postgresql and declares durable, multi-process and agents support', () => {
     const other = createPrismaStore({ client: postgresqlClient(database.url) });
     expect(other.name).toBe('prisma-postgresql');
-    expect(other.capabilities).toEqual({ durable: { supported: true }, 'multi-process': { supported: true } });
+    expect(other.capabilities).toEqual({ durable: { supported: true }, 'multi-process': { supported: true }, agents: { supported: true } });
   });
 });
 

@@ -35,7 +35,7 @@ describe('schema files', () => {
       'CREATE INDEX "c" ON "a"("b")',
     ]);
     for (const provider of ['sqlite', 'postgresql'] as const) {
-      expect(loadMigrations(provider).map((migration) => migration.id)).toEqual(['0001_init']);
+      expect(loadMigrations(provider).map((migration) => migration.id)).toEqual(['0001_init', '0002_agents']);
     }
   });
 });
@@ -61,6 +61,21 @@ describe('client and provider', () => {
       ) as PrismaStoreClient;
       await expectError(async () => createPrismaStore({ client: wrapped }), 'INVALID_INPUT');
       await expectError(() => migrate(wrapped), 'INVALID_INPUT');
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('declares agents unsupported, with the missing models, for a client generated without the agent models', async () => {
+    const store = await createSqliteStore({ file: ':memory:' });
+    try {
+      expect(store.capabilities.agents).toEqual({ supported: true });
+      const client = store.client as unknown as Record<string, unknown>;
+      const withoutSkills = new Proxy(client, { get: (target, key) => (key === 'llmSkillLabel' || key === 'llmSkillLabelMove' ? undefined : Reflect.get(target, key)) });
+      const older = createPrismaStore({ client: withoutSkills as PrismaStoreClient, provider: 'sqlite' });
+      expect(older.capabilities.agents).toMatchObject({ supported: false, reason: expect.stringContaining('llmSkillLabel, llmSkillLabelMove') });
+      expect(older.agents).toBeUndefined();
+      expect(older.skills).toBeUndefined();
     } finally {
       await store.close();
     }

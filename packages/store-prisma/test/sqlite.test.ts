@@ -6,6 +6,7 @@ import { createSqliteStore, type SqliteStore } from '../src/index.js';
 import { sqliteClient, temporaryDirectory } from './databases.js';
 import { sqliteShape } from './database-shape.js';
 import { describeMigrations } from './migration-behaviour.js';
+import { describeAgentBehaviour } from './agent-behaviour.js';
 import { describeDefinitionBehaviour } from './definition-behaviour.js';
 import { at, makeFullRun } from './fixtures.js';
 import { describeRunBehaviour } from './run-behaviour.js';
@@ -59,6 +60,7 @@ describe('store-prisma on a SQLite file', () => {
   };
   describeRunBehaviour(harness);
   describeDefinitionBehaviour(harness);
+  describeAgentBehaviour(harness);
 
   it('is durable: data written before close is there after reopening the file', async () => {
     const run = makeFullRun();

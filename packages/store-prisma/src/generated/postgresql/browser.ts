@@ -74,32 +74,47 @@ export type LlmRun = Prisma.LlmRunModel
 export type LlmProposal = Prisma.LlmProposalModel
 /**
  * Model LlmAgentRun
- * An agent run (DESIGN section 8). `state` is versioned by `stateVersion`; `fence` increases on
- * every resume so that a second resumer fails its compare-and-set.
+ * An agent run (store contract `AgentRunV1`). Updated only by compare-and-set on `revision`:
+ * `UPDATE ... WHERE id = ? AND revision = ?`. `state` is the runtime's opaque JSON state.
  */
 export type LlmAgentRun = Prisma.LlmAgentRunModel
 /**
  * Model LlmAgentStep
- * One step of an agent run: a tool call with its status, preview and result.
+ * One step of an agent run (`AgentStepV1`), replaced in place as it progresses. `payload` holds
+ * `{ input?, preview?, output? }` in one JSON object, so a JSON null differs from an absent value.
  */
 export type LlmAgentStep = Prisma.LlmAgentStepModel
 /**
  * Model LlmAgentJournalEntry
- * An executed step, recorded for rollback and replay: arguments, result, inverse, model response.
+ * The append-only journal of an agent run (`AgentJournalEntryV1`). `seq` counts from 1 per run;
+ * the primary key (runId, seq) makes a concurrent append that took the same number retry.
+ * `payload` holds `{ input, result?, inverse? }`, so null and absent stay distinct.
  */
 export type LlmAgentJournalEntry = Prisma.LlmAgentJournalEntryModel
 /**
  * Model LlmAgentSnapshot
- * A snapshot groups journal entries up to `journalSequence` and keeps the state at that point.
+ * A named group of journal entries of an agent run (`AgentSnapshotV1`), unique per run.
  */
 export type LlmAgentSnapshot = Prisma.LlmAgentSnapshotModel
 /**
  * Model LlmAgentApproval
- * A human decision on a suspended step: requested, then approved or rejected.
+ * A reviewer's decision on a step (`AgentApprovalV1`): the primary key allows one per step.
  */
 export type LlmAgentApproval = Prisma.LlmAgentApprovalModel
 /**
  * Model LlmSkillVersion
- * An immutable skill version: named instructions plus the tool names an agent may use with it.
+ * An immutable skill version (`SkillRecordV1`): instructions plus the tool names it relies on.
  */
 export type LlmSkillVersion = Prisma.LlmSkillVersionModel
+/**
+ * Model LlmSkillLabel
+ * Where each label of a skill points now (`latest` is never stored): a version, or a
+ * weighted `split` between versions; the move of `revision` applied.
+ */
+export type LlmSkillLabel = Prisma.LlmSkillLabelModel
+/**
+ * Model LlmSkillLabelMove
+ * Every move of a skill label, for audit. `revision` counts the moves of one label (unique), so
+ * two writers cannot both record a move from the same state; `sequence` orders all moves.
+ */
+export type LlmSkillLabelMove = Prisma.LlmSkillLabelMoveModel

@@ -412,7 +412,9 @@ export const ModelName = {
   LlmAgentJournalEntry: 'LlmAgentJournalEntry',
   LlmAgentSnapshot: 'LlmAgentSnapshot',
   LlmAgentApproval: 'LlmAgentApproval',
-  LlmSkillVersion: 'LlmSkillVersion'
+  LlmSkillVersion: 'LlmSkillVersion',
+  LlmSkillLabel: 'LlmSkillLabel',
+  LlmSkillLabelMove: 'LlmSkillLabelMove'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -428,7 +430,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "llmMigration" | "llmPromptVersion" | "llmPromptLabel" | "llmPromptLabelMove" | "llmActionVersion" | "llmActionLabel" | "llmActionLabelMove" | "llmBinding" | "llmRun" | "llmProposal" | "llmAgentRun" | "llmAgentStep" | "llmAgentJournalEntry" | "llmAgentSnapshot" | "llmAgentApproval" | "llmSkillVersion"
+    modelProps: "llmMigration" | "llmPromptVersion" | "llmPromptLabel" | "llmPromptLabelMove" | "llmActionVersion" | "llmActionLabel" | "llmActionLabelMove" | "llmBinding" | "llmRun" | "llmProposal" | "llmAgentRun" | "llmAgentStep" | "llmAgentJournalEntry" | "llmAgentSnapshot" | "llmAgentApproval" | "llmSkillVersion" | "llmSkillLabel" | "llmSkillLabelMove"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -1616,6 +1618,154 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         }
       }
     }
+    LlmSkillLabel: {
+      payload: Prisma.$LlmSkillLabelPayload<ExtArgs>
+      fields: Prisma.LlmSkillLabelFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.LlmSkillLabelFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$LlmSkillLabelPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.LlmSkillLabelFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$LlmSkillLabelPayload>
+        }
+        findFirst: {
+          args: Prisma.LlmSkillLabelFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$LlmSkillLabelPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.LlmSkillLabelFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$LlmSkillLabelPayload>
+        }
+        findMany: {
+          args: Prisma.LlmSkillLabelFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$LlmSkillLabelPayload>[]
+        }
+        create: {
+          args: Prisma.LlmSkillLabelCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$LlmSkillLabelPayload>
+        }
+        createMany: {
+          args: Prisma.LlmSkillLabelCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.LlmSkillLabelCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$LlmSkillLabelPayload>[]
+        }
+        delete: {
+          args: Prisma.LlmSkillLabelDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$LlmSkillLabelPayload>
+        }
+        update: {
+          args: Prisma.LlmSkillLabelUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$LlmSkillLabelPayload>
+        }
+        deleteMany: {
+          args: Prisma.LlmSkillLabelDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.LlmSkillLabelUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.LlmSkillLabelUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$LlmSkillLabelPayload>[]
+        }
+        upsert: {
+          args: Prisma.LlmSkillLabelUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$LlmSkillLabelPayload>
+        }
+        aggregate: {
+          args: Prisma.LlmSkillLabelAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateLlmSkillLabel>
+        }
+        groupBy: {
+          args: Prisma.LlmSkillLabelGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.LlmSkillLabelGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.LlmSkillLabelCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.LlmSkillLabelCountAggregateOutputType> | number
+        }
+      }
+    }
+    LlmSkillLabelMove: {
+      payload: Prisma.$LlmSkillLabelMovePayload<ExtArgs>
+      fields: Prisma.LlmSkillLabelMoveFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.LlmSkillLabelMoveFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$LlmSkillLabelMovePayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.LlmSkillLabelMoveFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$LlmSkillLabelMovePayload>
+        }
+        findFirst: {
+          args: Prisma.LlmSkillLabelMoveFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$LlmSkillLabelMovePayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.LlmSkillLabelMoveFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$LlmSkillLabelMovePayload>
+        }
+        findMany: {
+          args: Prisma.LlmSkillLabelMoveFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$LlmSkillLabelMovePayload>[]
+        }
+        create: {
+          args: Prisma.LlmSkillLabelMoveCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$LlmSkillLabelMovePayload>
+        }
+        createMany: {
+          args: Prisma.LlmSkillLabelMoveCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.LlmSkillLabelMoveCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$LlmSkillLabelMovePayload>[]
+        }
+        delete: {
+          args: Prisma.LlmSkillLabelMoveDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$LlmSkillLabelMovePayload>
+        }
+        update: {
+          args: Prisma.LlmSkillLabelMoveUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$LlmSkillLabelMovePayload>
+        }
+        deleteMany: {
+          args: Prisma.LlmSkillLabelMoveDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.LlmSkillLabelMoveUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.LlmSkillLabelMoveUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$LlmSkillLabelMovePayload>[]
+        }
+        upsert: {
+          args: Prisma.LlmSkillLabelMoveUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$LlmSkillLabelMovePayload>
+        }
+        aggregate: {
+          args: Prisma.LlmSkillLabelMoveAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateLlmSkillLabelMove>
+        }
+        groupBy: {
+          args: Prisma.LlmSkillLabelMoveGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.LlmSkillLabelMoveGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.LlmSkillLabelMoveCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.LlmSkillLabelMoveCountAggregateOutputType> | number
+        }
+      }
+    }
   }
 } & {
   other: {
@@ -1825,33 +1975,34 @@ export type LlmProposalScalarFieldEnum = (typeof LlmProposalScalarFieldEnum)[key
 export const LlmAgentRunScalarFieldEnum = {
   id: 'id',
   agentId: 'agentId',
-  agentVersion: 'agentVersion',
+  goal: 'goal',
   status: 'status',
-  stateVersion: 'stateVersion',
+  revision: 'revision',
   state: 'state',
-  fence: 'fence',
-  runId: 'runId',
   user: 'user',
-  error: 'error',
+  subjectType: 'subjectType',
+  subjectId: 'subjectId',
+  reason: 'reason',
   createdAt: 'createdAt',
-  updatedAt: 'updatedAt',
-  finishedAt: 'finishedAt'
+  updatedAt: 'updatedAt'
 } as const
 
 export type LlmAgentRunScalarFieldEnum = (typeof LlmAgentRunScalarFieldEnum)[keyof typeof LlmAgentRunScalarFieldEnum]
 
 
 export const LlmAgentStepScalarFieldEnum = {
+  runId: 'runId',
   id: 'id',
-  agentRunId: 'agentRunId',
   position: 'position',
+  kind: 'kind',
   status: 'status',
   toolName: 'toolName',
-  input: 'input',
-  preview: 'preview',
-  result: 'result',
+  toolCallId: 'toolCallId',
+  decision: 'decision',
+  payload: 'payload',
   error: 'error',
-  runId: 'runId',
+  modelRunId: 'modelRunId',
+  snapshotId: 'snapshotId',
   createdAt: 'createdAt',
   updatedAt: 'updatedAt'
 } as const
@@ -1860,29 +2011,28 @@ export type LlmAgentStepScalarFieldEnum = (typeof LlmAgentStepScalarFieldEnum)[k
 
 
 export const LlmAgentJournalEntryScalarFieldEnum = {
-  agentRunId: 'agentRunId',
-  sequence: 'sequence',
+  runId: 'runId',
+  seq: 'seq',
+  kind: 'kind',
   stepId: 'stepId',
-  toolName: 'toolName',
-  arguments: 'arguments',
-  result: 'result',
-  inverse: 'inverse',
-  modelResponse: 'modelResponse',
-  approvedBy: 'approvedBy',
   snapshotId: 'snapshotId',
-  executedAt: 'executedAt'
+  toolName: 'toolName',
+  mode: 'mode',
+  payload: 'payload',
+  undoes: 'undoes',
+  approval: 'approval',
+  causedBy: 'causedBy',
+  occurredAt: 'occurredAt'
 } as const
 
 export type LlmAgentJournalEntryScalarFieldEnum = (typeof LlmAgentJournalEntryScalarFieldEnum)[keyof typeof LlmAgentJournalEntryScalarFieldEnum]
 
 
 export const LlmAgentSnapshotScalarFieldEnum = {
+  runId: 'runId',
   id: 'id',
-  agentRunId: 'agentRunId',
   label: 'label',
-  journalSequence: 'journalSequence',
-  stateVersion: 'stateVersion',
-  state: 'state',
+  stepId: 'stepId',
   createdAt: 'createdAt'
 } as const
 
@@ -1890,14 +2040,12 @@ export type LlmAgentSnapshotScalarFieldEnum = (typeof LlmAgentSnapshotScalarFiel
 
 
 export const LlmAgentApprovalScalarFieldEnum = {
-  id: 'id',
-  agentRunId: 'agentRunId',
+  runId: 'runId',
   stepId: 'stepId',
-  status: 'status',
-  requestedAt: 'requestedAt',
-  decidedAt: 'decidedAt',
+  decision: 'decision',
   decidedBy: 'decidedBy',
-  note: 'note'
+  note: 'note',
+  decidedAt: 'decidedAt'
 } as const
 
 export type LlmAgentApprovalScalarFieldEnum = (typeof LlmAgentApprovalScalarFieldEnum)[keyof typeof LlmAgentApprovalScalarFieldEnum]
@@ -1906,14 +2054,42 @@ export type LlmAgentApprovalScalarFieldEnum = (typeof LlmAgentApprovalScalarFiel
 export const LlmSkillVersionScalarFieldEnum = {
   id: 'id',
   version: 'version',
-  name: 'name',
   description: 'description',
   instructions: 'instructions',
   tools: 'tools',
+  enabled: 'enabled',
   createdAt: 'createdAt'
 } as const
 
 export type LlmSkillVersionScalarFieldEnum = (typeof LlmSkillVersionScalarFieldEnum)[keyof typeof LlmSkillVersionScalarFieldEnum]
+
+
+export const LlmSkillLabelScalarFieldEnum = {
+  skillId: 'skillId',
+  label: 'label',
+  version: 'version',
+  split: 'split',
+  revision: 'revision',
+  updatedAt: 'updatedAt'
+} as const
+
+export type LlmSkillLabelScalarFieldEnum = (typeof LlmSkillLabelScalarFieldEnum)[keyof typeof LlmSkillLabelScalarFieldEnum]
+
+
+export const LlmSkillLabelMoveScalarFieldEnum = {
+  sequence: 'sequence',
+  skillId: 'skillId',
+  label: 'label',
+  revision: 'revision',
+  fromVersion: 'fromVersion',
+  fromSplit: 'fromSplit',
+  toVersion: 'toVersion',
+  toSplit: 'toSplit',
+  movedBy: 'movedBy',
+  movedAt: 'movedAt'
+} as const
+
+export type LlmSkillLabelMoveScalarFieldEnum = (typeof LlmSkillLabelMoveScalarFieldEnum)[keyof typeof LlmSkillLabelMoveScalarFieldEnum]
 
 
 export const SortOrder = {
@@ -2037,6 +2213,13 @@ export type FloatFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, '
  * Reference to a field of type 'Float[]'
  */
 export type ListFloatFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Float[]'>
+    
+
+
+/**
+ * Reference to a field of type 'Boolean'
+ */
+export type BooleanFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Boolean'>
     
 
 /**
@@ -2206,6 +2389,8 @@ export type GlobalOmitConfig = {
   llmAgentSnapshot?: Prisma.LlmAgentSnapshotOmit
   llmAgentApproval?: Prisma.LlmAgentApprovalOmit
   llmSkillVersion?: Prisma.LlmSkillVersionOmit
+  llmSkillLabel?: Prisma.LlmSkillLabelOmit
+  llmSkillLabelMove?: Prisma.LlmSkillLabelMoveOmit
 }
 
 /* Types for Logging */

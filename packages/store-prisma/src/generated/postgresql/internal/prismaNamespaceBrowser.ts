@@ -66,7 +66,9 @@ export const ModelName = {
   LlmAgentJournalEntry: 'LlmAgentJournalEntry',
   LlmAgentSnapshot: 'LlmAgentSnapshot',
   LlmAgentApproval: 'LlmAgentApproval',
-  LlmSkillVersion: 'LlmSkillVersion'
+  LlmSkillVersion: 'LlmSkillVersion',
+  LlmSkillLabel: 'LlmSkillLabel',
+  LlmSkillLabelMove: 'LlmSkillLabelMove'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -255,33 +257,34 @@ export type LlmProposalScalarFieldEnum = (typeof LlmProposalScalarFieldEnum)[key
 export const LlmAgentRunScalarFieldEnum = {
   id: 'id',
   agentId: 'agentId',
-  agentVersion: 'agentVersion',
+  goal: 'goal',
   status: 'status',
-  stateVersion: 'stateVersion',
+  revision: 'revision',
   state: 'state',
-  fence: 'fence',
-  runId: 'runId',
   user: 'user',
-  error: 'error',
+  subjectType: 'subjectType',
+  subjectId: 'subjectId',
+  reason: 'reason',
   createdAt: 'createdAt',
-  updatedAt: 'updatedAt',
-  finishedAt: 'finishedAt'
+  updatedAt: 'updatedAt'
 } as const
 
 export type LlmAgentRunScalarFieldEnum = (typeof LlmAgentRunScalarFieldEnum)[keyof typeof LlmAgentRunScalarFieldEnum]
 
 
 export const LlmAgentStepScalarFieldEnum = {
+  runId: 'runId',
   id: 'id',
-  agentRunId: 'agentRunId',
   position: 'position',
+  kind: 'kind',
   status: 'status',
   toolName: 'toolName',
-  input: 'input',
-  preview: 'preview',
-  result: 'result',
+  toolCallId: 'toolCallId',
+  decision: 'decision',
+  payload: 'payload',
   error: 'error',
-  runId: 'runId',
+  modelRunId: 'modelRunId',
+  snapshotId: 'snapshotId',
   createdAt: 'createdAt',
   updatedAt: 'updatedAt'
 } as const
@@ -290,29 +293,28 @@ export type LlmAgentStepScalarFieldEnum = (typeof LlmAgentStepScalarFieldEnum)[k
 
 
 export const LlmAgentJournalEntryScalarFieldEnum = {
-  agentRunId: 'agentRunId',
-  sequence: 'sequence',
+  runId: 'runId',
+  seq: 'seq',
+  kind: 'kind',
   stepId: 'stepId',
-  toolName: 'toolName',
-  arguments: 'arguments',
-  result: 'result',
-  inverse: 'inverse',
-  modelResponse: 'modelResponse',
-  approvedBy: 'approvedBy',
   snapshotId: 'snapshotId',
-  executedAt: 'executedAt'
+  toolName: 'toolName',
+  mode: 'mode',
+  payload: 'payload',
+  undoes: 'undoes',
+  approval: 'approval',
+  causedBy: 'causedBy',
+  occurredAt: 'occurredAt'
 } as const
 
 export type LlmAgentJournalEntryScalarFieldEnum = (typeof LlmAgentJournalEntryScalarFieldEnum)[keyof typeof LlmAgentJournalEntryScalarFieldEnum]
 
 
 export const LlmAgentSnapshotScalarFieldEnum = {
+  runId: 'runId',
   id: 'id',
-  agentRunId: 'agentRunId',
   label: 'label',
-  journalSequence: 'journalSequence',
-  stateVersion: 'stateVersion',
-  state: 'state',
+  stepId: 'stepId',
   createdAt: 'createdAt'
 } as const
 
@@ -320,14 +322,12 @@ export type LlmAgentSnapshotScalarFieldEnum = (typeof LlmAgentSnapshotScalarFiel
 
 
 export const LlmAgentApprovalScalarFieldEnum = {
-  id: 'id',
-  agentRunId: 'agentRunId',
+  runId: 'runId',
   stepId: 'stepId',
-  status: 'status',
-  requestedAt: 'requestedAt',
-  decidedAt: 'decidedAt',
+  decision: 'decision',
   decidedBy: 'decidedBy',
-  note: 'note'
+  note: 'note',
+  decidedAt: 'decidedAt'
 } as const
 
 export type LlmAgentApprovalScalarFieldEnum = (typeof LlmAgentApprovalScalarFieldEnum)[keyof typeof LlmAgentApprovalScalarFieldEnum]
@@ -336,14 +336,42 @@ export type LlmAgentApprovalScalarFieldEnum = (typeof LlmAgentApprovalScalarFiel
 export const LlmSkillVersionScalarFieldEnum = {
   id: 'id',
   version: 'version',
-  name: 'name',
   description: 'description',
   instructions: 'instructions',
   tools: 'tools',
+  enabled: 'enabled',
   createdAt: 'createdAt'
 } as const
 
 export type LlmSkillVersionScalarFieldEnum = (typeof LlmSkillVersionScalarFieldEnum)[keyof typeof LlmSkillVersionScalarFieldEnum]
+
+
+export const LlmSkillLabelScalarFieldEnum = {
+  skillId: 'skillId',
+  label: 'label',
+  version: 'version',
+  split: 'split',
+  revision: 'revision',
+  updatedAt: 'updatedAt'
+} as const
+
+export type LlmSkillLabelScalarFieldEnum = (typeof LlmSkillLabelScalarFieldEnum)[keyof typeof LlmSkillLabelScalarFieldEnum]
+
+
+export const LlmSkillLabelMoveScalarFieldEnum = {
+  sequence: 'sequence',
+  skillId: 'skillId',
+  label: 'label',
+  revision: 'revision',
+  fromVersion: 'fromVersion',
+  fromSplit: 'fromSplit',
+  toVersion: 'toVersion',
+  toSplit: 'toSplit',
+  movedBy: 'movedBy',
+  movedAt: 'movedAt'
+} as const
+
+export type LlmSkillLabelMoveScalarFieldEnum = (typeof LlmSkillLabelMoveScalarFieldEnum)[keyof typeof LlmSkillLabelMoveScalarFieldEnum]
 
 
 export const SortOrder = {

@@ -14,7 +14,7 @@ import type * as Prisma from "../internal/prismaNamespace.js"
 
 /**
  * Model LlmAgentApproval
- * A human decision on a suspended step: requested, then approved or rejected.
+ * A reviewer's decision on a step (`AgentApprovalV1`): the primary key allows one per step.
  */
 export type LlmAgentApprovalModel = runtime.Types.Result.DefaultSelection<Prisma.$LlmAgentApprovalPayload>
 
@@ -25,71 +25,59 @@ export type AggregateLlmAgentApproval = {
 }
 
 export type LlmAgentApprovalMinAggregateOutputType = {
-  id: string | null
-  agentRunId: string | null
+  runId: string | null
   stepId: string | null
-  status: string | null
-  requestedAt: Date | null
-  decidedAt: Date | null
+  decision: string | null
   decidedBy: string | null
   note: string | null
+  decidedAt: Date | null
 }
 
 export type LlmAgentApprovalMaxAggregateOutputType = {
-  id: string | null
-  agentRunId: string | null
+  runId: string | null
   stepId: string | null
-  status: string | null
-  requestedAt: Date | null
-  decidedAt: Date | null
+  decision: string | null
   decidedBy: string | null
   note: string | null
+  decidedAt: Date | null
 }
 
 export type LlmAgentApprovalCountAggregateOutputType = {
-  id: number
-  agentRunId: number
+  runId: number
   stepId: number
-  status: number
-  requestedAt: number
-  decidedAt: number
+  decision: number
   decidedBy: number
   note: number
+  decidedAt: number
   _all: number
 }
 
 
 export type LlmAgentApprovalMinAggregateInputType = {
-  id?: true
-  agentRunId?: true
+  runId?: true
   stepId?: true
-  status?: true
-  requestedAt?: true
-  decidedAt?: true
+  decision?: true
   decidedBy?: true
   note?: true
+  decidedAt?: true
 }
 
 export type LlmAgentApprovalMaxAggregateInputType = {
-  id?: true
-  agentRunId?: true
+  runId?: true
   stepId?: true
-  status?: true
-  requestedAt?: true
-  decidedAt?: true
+  decision?: true
   decidedBy?: true
   note?: true
+  decidedAt?: true
 }
 
 export type LlmAgentApprovalCountAggregateInputType = {
-  id?: true
-  agentRunId?: true
+  runId?: true
   stepId?: true
-  status?: true
-  requestedAt?: true
-  decidedAt?: true
+  decision?: true
   decidedBy?: true
   note?: true
+  decidedAt?: true
   _all?: true
 }
 
@@ -166,14 +154,12 @@ export type LlmAgentApprovalGroupByArgs<ExtArgs extends runtime.Types.Extensions
 }
 
 export type LlmAgentApprovalGroupByOutputType = {
-  id: string
-  agentRunId: string
+  runId: string
   stepId: string
-  status: string
-  requestedAt: Date
-  decidedAt: Date | null
-  decidedBy: string | null
+  decision: string
+  decidedBy: string
   note: string | null
+  decidedAt: Date
   _count: LlmAgentApprovalCountAggregateOutputType | null
   _min: LlmAgentApprovalMinAggregateOutputType | null
   _max: LlmAgentApprovalMaxAggregateOutputType | null
@@ -198,51 +184,43 @@ export type LlmAgentApprovalWhereInput = {
   AND?: Prisma.LlmAgentApprovalWhereInput | Prisma.LlmAgentApprovalWhereInput[]
   OR?: Prisma.LlmAgentApprovalWhereInput[]
   NOT?: Prisma.LlmAgentApprovalWhereInput | Prisma.LlmAgentApprovalWhereInput[]
-  id?: Prisma.StringFilter<"LlmAgentApproval"> | string
-  agentRunId?: Prisma.StringFilter<"LlmAgentApproval"> | string
+  runId?: Prisma.StringFilter<"LlmAgentApproval"> | string
   stepId?: Prisma.StringFilter<"LlmAgentApproval"> | string
-  status?: Prisma.StringFilter<"LlmAgentApproval"> | string
-  requestedAt?: Prisma.DateTimeFilter<"LlmAgentApproval"> | Date | string
-  decidedAt?: Prisma.DateTimeNullableFilter<"LlmAgentApproval"> | Date | string | null
-  decidedBy?: Prisma.StringNullableFilter<"LlmAgentApproval"> | string | null
+  decision?: Prisma.StringFilter<"LlmAgentApproval"> | string
+  decidedBy?: Prisma.StringFilter<"LlmAgentApproval"> | string
   note?: Prisma.StringNullableFilter<"LlmAgentApproval"> | string | null
+  decidedAt?: Prisma.DateTimeFilter<"LlmAgentApproval"> | Date | string
 }
 
 export type LlmAgentApprovalOrderByWithRelationInput = {
-  id?: Prisma.SortOrder
-  agentRunId?: Prisma.SortOrder
+  runId?: Prisma.SortOrder
   stepId?: Prisma.SortOrder
-  status?: Prisma.SortOrder
-  requestedAt?: Prisma.SortOrder
-  decidedAt?: Prisma.SortOrderInput | Prisma.SortOrder
-  decidedBy?: Prisma.SortOrderInput | Prisma.SortOrder
+  decision?: Prisma.SortOrder
+  decidedBy?: Prisma.SortOrder
   note?: Prisma.SortOrderInput | Prisma.SortOrder
+  decidedAt?: Prisma.SortOrder
 }
 
 export type LlmAgentApprovalWhereUniqueInput = Prisma.AtLeast<{
-  id?: string
-  agentRunId_stepId?: Prisma.LlmAgentApprovalAgentRunIdStepIdCompoundUniqueInput
+  runId_stepId?: Prisma.LlmAgentApprovalRunIdStepIdCompoundUniqueInput
   AND?: Prisma.LlmAgentApprovalWhereInput | Prisma.LlmAgentApprovalWhereInput[]
   OR?: Prisma.LlmAgentApprovalWhereInput[]
   NOT?: Prisma.LlmAgentApprovalWhereInput | Prisma.LlmAgentApprovalWhereInput[]
-  agentRunId?: Prisma.StringFilter<"LlmAgentApproval"> | string
+  runId?: Prisma.StringFilter<"LlmAgentApproval"> | string
   stepId?: Prisma.StringFilter<"LlmAgentApproval"> | string
-  status?: Prisma.StringFilter<"LlmAgentApproval"> | string
-  requestedAt?: Prisma.DateTimeFilter<"LlmAgentApproval"> | Date | string
-  decidedAt?: Prisma.DateTimeNullableFilter<"LlmAgentApproval"> | Date | string | null
-  decidedBy?: Prisma.StringNullableFilter<"LlmAgentApproval"> | string | null
+  decision?: Prisma.StringFilter<"LlmAgentApproval"> | string
+  decidedBy?: Prisma.StringFilter<"LlmAgentApproval"> | string
   note?: Prisma.StringNullableFilter<"LlmAgentApproval"> | string | null
-}, "id" | "agentRunId_stepId">
+  decidedAt?: Prisma.DateTimeFilter<"LlmAgentApproval"> | Date | string
+}, "runId_stepId">
 
 export type LlmAgentApprovalOrderByWithAggregationInput = {
-  id?: Prisma.SortOrder
-  agentRunId?: Prisma.SortOrder
+  runId?: Prisma.SortOrder
   stepId?: Prisma.SortOrder
-  status?: Prisma.SortOrder
-  requestedAt?: Prisma.SortOrder
-  decidedAt?: Prisma.SortOrderInput | Prisma.SortOrder
-  decidedBy?: Prisma.SortOrderInput | Prisma.SortOrder
+  decision?: Prisma.SortOrder
+  decidedBy?: Prisma.SortOrder
   note?: Prisma.SortOrderInput | Prisma.SortOrder
+  decidedAt?: Prisma.SortOrder
   _count?: Prisma.LlmAgentApprovalCountOrderByAggregateInput
   _max?: Prisma.LlmAgentApprovalMaxOrderByAggregateInput
   _min?: Prisma.LlmAgentApprovalMinOrderByAggregateInput
@@ -252,191 +230,159 @@ export type LlmAgentApprovalScalarWhereWithAggregatesInput = {
   AND?: Prisma.LlmAgentApprovalScalarWhereWithAggregatesInput | Prisma.LlmAgentApprovalScalarWhereWithAggregatesInput[]
   OR?: Prisma.LlmAgentApprovalScalarWhereWithAggregatesInput[]
   NOT?: Prisma.LlmAgentApprovalScalarWhereWithAggregatesInput | Prisma.LlmAgentApprovalScalarWhereWithAggregatesInput[]
-  id?: Prisma.StringWithAggregatesFilter<"LlmAgentApproval"> | string
-  agentRunId?: Prisma.StringWithAggregatesFilter<"LlmAgentApproval"> | string
+  runId?: Prisma.StringWithAggregatesFilter<"LlmAgentApproval"> | string
   stepId?: Prisma.StringWithAggregatesFilter<"LlmAgentApproval"> | string
-  status?: Prisma.StringWithAggregatesFilter<"LlmAgentApproval"> | string
-  requestedAt?: Prisma.DateTimeWithAggregatesFilter<"LlmAgentApproval"> | Date | string
-  decidedAt?: Prisma.DateTimeNullableWithAggregatesFilter<"LlmAgentApproval"> | Date | string | null
-  decidedBy?: Prisma.StringNullableWithAggregatesFilter<"LlmAgentApproval"> | string | null
+  decision?: Prisma.StringWithAggregatesFilter<"LlmAgentApproval"> | string
+  decidedBy?: Prisma.StringWithAggregatesFilter<"LlmAgentApproval"> | string
   note?: Prisma.StringNullableWithAggregatesFilter<"LlmAgentApproval"> | string | null
+  decidedAt?: Prisma.DateTimeWithAggregatesFilter<"LlmAgentApproval"> | Date | string
 }
 
 export type LlmAgentApprovalCreateInput = {
-  id: string
-  agentRunId: string
+  runId: string
   stepId: string
-  status: string
-  requestedAt: Date | string
-  decidedAt?: Date | string | null
-  decidedBy?: string | null
+  decision: string
+  decidedBy: string
   note?: string | null
+  decidedAt: Date | string
 }
 
 export type LlmAgentApprovalUncheckedCreateInput = {
-  id: string
-  agentRunId: string
+  runId: string
   stepId: string
-  status: string
-  requestedAt: Date | string
-  decidedAt?: Date | string | null
-  decidedBy?: string | null
+  decision: string
+  decidedBy: string
   note?: string | null
+  decidedAt: Date | string
 }
 
 export type LlmAgentApprovalUpdateInput = {
-  id?: Prisma.StringFieldUpdateOperationsInput | string
-  agentRunId?: Prisma.StringFieldUpdateOperationsInput | string
+  runId?: Prisma.StringFieldUpdateOperationsInput | string
   stepId?: Prisma.StringFieldUpdateOperationsInput | string
-  status?: Prisma.StringFieldUpdateOperationsInput | string
-  requestedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
-  decidedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
-  decidedBy?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  decision?: Prisma.StringFieldUpdateOperationsInput | string
+  decidedBy?: Prisma.StringFieldUpdateOperationsInput | string
   note?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  decidedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
 export type LlmAgentApprovalUncheckedUpdateInput = {
-  id?: Prisma.StringFieldUpdateOperationsInput | string
-  agentRunId?: Prisma.StringFieldUpdateOperationsInput | string
+  runId?: Prisma.StringFieldUpdateOperationsInput | string
   stepId?: Prisma.StringFieldUpdateOperationsInput | string
-  status?: Prisma.StringFieldUpdateOperationsInput | string
-  requestedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
-  decidedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
-  decidedBy?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  decision?: Prisma.StringFieldUpdateOperationsInput | string
+  decidedBy?: Prisma.StringFieldUpdateOperationsInput | string
   note?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  decidedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
 export type LlmAgentApprovalCreateManyInput = {
-  id: string
-  agentRunId: string
+  runId: string
   stepId: string
-  status: string
-  requestedAt: Date | string
-  decidedAt?: Date | string | null
-  decidedBy?: string | null
+  decision: string
+  decidedBy: string
   note?: string | null
+  decidedAt: Date | string
 }
 
 export type LlmAgentApprovalUpdateManyMutationInput = {
-  id?: Prisma.StringFieldUpdateOperationsInput | string
-  agentRunId?: Prisma.StringFieldUpdateOperationsInput | string
+  runId?: Prisma.StringFieldUpdateOperationsInput | string
   stepId?: Prisma.StringFieldUpdateOperationsInput | string
-  status?: Prisma.StringFieldUpdateOperationsInput | string
-  requestedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
-  decidedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
-  decidedBy?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  decision?: Prisma.StringFieldUpdateOperationsInput | string
+  decidedBy?: Prisma.StringFieldUpdateOperationsInput | string
   note?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  decidedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
 export type LlmAgentApprovalUncheckedUpdateManyInput = {
-  id?: Prisma.StringFieldUpdateOperationsInput | string
-  agentRunId?: Prisma.StringFieldUpdateOperationsInput | string
+  runId?: Prisma.StringFieldUpdateOperationsInput | string
   stepId?: Prisma.StringFieldUpdateOperationsInput | string
-  status?: Prisma.StringFieldUpdateOperationsInput | string
-  requestedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
-  decidedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
-  decidedBy?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  decision?: Prisma.StringFieldUpdateOperationsInput | string
+  decidedBy?: Prisma.StringFieldUpdateOperationsInput | string
   note?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  decidedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
-export type LlmAgentApprovalAgentRunIdStepIdCompoundUniqueInput = {
-  agentRunId: string
+export type LlmAgentApprovalRunIdStepIdCompoundUniqueInput = {
+  runId: string
   stepId: string
 }
 
 export type LlmAgentApprovalCountOrderByAggregateInput = {
-  id?: Prisma.SortOrder
-  agentRunId?: Prisma.SortOrder
+  runId?: Prisma.SortOrder
   stepId?: Prisma.SortOrder
-  status?: Prisma.SortOrder
-  requestedAt?: Prisma.SortOrder
-  decidedAt?: Prisma.SortOrder
+  decision?: Prisma.SortOrder
   decidedBy?: Prisma.SortOrder
   note?: Prisma.SortOrder
+  decidedAt?: Prisma.SortOrder
 }
 
 export type LlmAgentApprovalMaxOrderByAggregateInput = {
-  id?: Prisma.SortOrder
-  agentRunId?: Prisma.SortOrder
+  runId?: Prisma.SortOrder
   stepId?: Prisma.SortOrder
-  status?: Prisma.SortOrder
-  requestedAt?: Prisma.SortOrder
-  decidedAt?: Prisma.SortOrder
+  decision?: Prisma.SortOrder
   decidedBy?: Prisma.SortOrder
   note?: Prisma.SortOrder
+  decidedAt?: Prisma.SortOrder
 }
 
 export type LlmAgentApprovalMinOrderByAggregateInput = {
-  id?: Prisma.SortOrder
-  agentRunId?: Prisma.SortOrder
+  runId?: Prisma.SortOrder
   stepId?: Prisma.SortOrder
-  status?: Prisma.SortOrder
-  requestedAt?: Prisma.SortOrder
-  decidedAt?: Prisma.SortOrder
+  decision?: Prisma.SortOrder
   decidedBy?: Prisma.SortOrder
   note?: Prisma.SortOrder
+  decidedAt?: Prisma.SortOrder
 }
 
 
 
 export type LlmAgentApprovalSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
-  id?: boolean
-  agentRunId?: boolean
+  runId?: boolean
   stepId?: boolean
-  status?: boolean
-  requestedAt?: boolean
-  decidedAt?: boolean
+  decision?: boolean
   decidedBy?: boolean
   note?: boolean
+  decidedAt?: boolean
 }, ExtArgs["result"]["llmAgentApproval"]>
 
 export type LlmAgentApprovalSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
-  id?: boolean
-  agentRunId?: boolean
+  runId?: boolean
   stepId?: boolean
-  status?: boolean
-  requestedAt?: boolean
-  decidedAt?: boolean
+  decision?: boolean
   decidedBy?: boolean
   note?: boolean
+  decidedAt?: boolean
 }, ExtArgs["result"]["llmAgentApproval"]>
 
 export type LlmAgentApprovalSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
-  id?: boolean
-  agentRunId?: boolean
+  runId?: boolean
   stepId?: boolean
-  status?: boolean
-  requestedAt?: boolean
-  decidedAt?: boolean
+  decision?: boolean
   decidedBy?: boolean
   note?: boolean
+  decidedAt?: boolean
 }, ExtArgs["result"]["llmAgentApproval"]>
 
 export type LlmAgentApprovalSelectScalar = {
-  id?: boolean
-  agentRunId?: boolean
+  runId?: boolean
   stepId?: boolean
-  status?: boolean
-  requestedAt?: boolean
-  decidedAt?: boolean
+  decision?: boolean
   decidedBy?: boolean
   note?: boolean
+  decidedAt?: boolean
 }
 
-export type LlmAgentApprovalOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "agentRunId" | "stepId" | "status" | "requestedAt" | "decidedAt" | "decidedBy" | "note", ExtArgs["result"]["llmAgentApproval"]>
+export type LlmAgentApprovalOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"runId" | "stepId" | "decision" | "decidedBy" | "note" | "decidedAt", ExtArgs["result"]["llmAgentApproval"]>
 
 export type $LlmAgentApprovalPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   name: "LlmAgentApproval"
   objects: {}
   scalars: runtime.Types.Extensions.GetPayloadResult<{
-    id: string
-    agentRunId: string
+    runId: string
     stepId: string
-    status: string
-    requestedAt: Date
-    decidedAt: Date | null
-    decidedBy: string | null
+    decision: string
+    decidedBy: string
     note: string | null
+    decidedAt: Date
   }, ExtArgs["result"]["llmAgentApproval"]>
   composites: {}
 }
@@ -520,8 +466,8 @@ export interface LlmAgentApprovalDelegate<ExtArgs extends runtime.Types.Extensio
    * // Get first 10 LlmAgentApprovals
    * const llmAgentApprovals = await prisma.llmAgentApproval.findMany({ take: 10 })
    * 
-   * // Only select the `id`
-   * const llmAgentApprovalWithIdOnly = await prisma.llmAgentApproval.findMany({ select: { id: true } })
+   * // Only select the `runId`
+   * const llmAgentApprovalWithRunIdOnly = await prisma.llmAgentApproval.findMany({ select: { runId: true } })
    * 
    */
   findMany<T extends LlmAgentApprovalFindManyArgs>(args?: Prisma.SelectSubset<T, LlmAgentApprovalFindManyArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$LlmAgentApprovalPayload<ExtArgs>, T, "findMany", GlobalOmitOptions>>
@@ -565,9 +511,9 @@ export interface LlmAgentApprovalDelegate<ExtArgs extends runtime.Types.Extensio
    *   ]
    * })
    * 
-   * // Create many LlmAgentApprovals and only return the `id`
-   * const llmAgentApprovalWithIdOnly = await prisma.llmAgentApproval.createManyAndReturn({
-   *   select: { id: true },
+   * // Create many LlmAgentApprovals and only return the `runId`
+   * const llmAgentApprovalWithRunIdOnly = await prisma.llmAgentApproval.createManyAndReturn({
+   *   select: { runId: true },
    *   data: [
    *     // ... provide data here
    *   ]
@@ -656,9 +602,9 @@ export interface LlmAgentApprovalDelegate<ExtArgs extends runtime.Types.Extensio
    *   ]
    * })
    * 
-   * // Update zero or more LlmAgentApprovals and only return the `id`
-   * const llmAgentApprovalWithIdOnly = await prisma.llmAgentApproval.updateManyAndReturn({
-   *   select: { id: true },
+   * // Update zero or more LlmAgentApprovals and only return the `runId`
+   * const llmAgentApprovalWithRunIdOnly = await prisma.llmAgentApproval.updateManyAndReturn({
+   *   select: { runId: true },
    *   where: {
    *     // ... provide filter here
    *   },
@@ -860,14 +806,12 @@ export interface Prisma__LlmAgentApprovalClient<T, Null = never, ExtArgs extends
  * Fields of the LlmAgentApproval model
  */
 export interface LlmAgentApprovalFieldRefs {
-  readonly id: Prisma.FieldRef<"LlmAgentApproval", 'String'>
-  readonly agentRunId: Prisma.FieldRef<"LlmAgentApproval", 'String'>
+  readonly runId: Prisma.FieldRef<"LlmAgentApproval", 'String'>
   readonly stepId: Prisma.FieldRef<"LlmAgentApproval", 'String'>
-  readonly status: Prisma.FieldRef<"LlmAgentApproval", 'String'>
-  readonly requestedAt: Prisma.FieldRef<"LlmAgentApproval", 'DateTime'>
-  readonly decidedAt: Prisma.FieldRef<"LlmAgentApproval", 'DateTime'>
+  readonly decision: Prisma.FieldRef<"LlmAgentApproval", 'String'>
   readonly decidedBy: Prisma.FieldRef<"LlmAgentApproval", 'String'>
   readonly note: Prisma.FieldRef<"LlmAgentApproval", 'String'>
+  readonly decidedAt: Prisma.FieldRef<"LlmAgentApproval", 'DateTime'>
 }
     
 

@@ -14,8 +14,8 @@ import type * as Prisma from "../internal/prismaNamespace.js"
 
 /**
  * Model LlmAgentRun
- * An agent run (DESIGN section 8). `state` is versioned by `stateVersion`; `fence` increases on
- * every resume so that a second resumer fails its compare-and-set.
+ * An agent run (store contract `AgentRunV1`). Updated only by compare-and-set on `revision`:
+ * `UPDATE ... WHERE id = ? AND revision = ?`. `state` is the runtime's opaque JSON state.
  */
 export type LlmAgentRunModel = runtime.Types.Result.DefaultSelection<Prisma.$LlmAgentRunPayload>
 
@@ -28,117 +28,103 @@ export type AggregateLlmAgentRun = {
 }
 
 export type LlmAgentRunAvgAggregateOutputType = {
-  agentVersion: number | null
-  stateVersion: number | null
-  fence: number | null
+  revision: number | null
 }
 
 export type LlmAgentRunSumAggregateOutputType = {
-  agentVersion: number | null
-  stateVersion: number | null
-  fence: number | null
+  revision: number | null
 }
 
 export type LlmAgentRunMinAggregateOutputType = {
   id: string | null
   agentId: string | null
-  agentVersion: number | null
+  goal: string | null
   status: string | null
-  stateVersion: number | null
-  fence: number | null
-  runId: string | null
+  revision: number | null
   user: string | null
+  subjectType: string | null
+  subjectId: string | null
   createdAt: Date | null
   updatedAt: Date | null
-  finishedAt: Date | null
 }
 
 export type LlmAgentRunMaxAggregateOutputType = {
   id: string | null
   agentId: string | null
-  agentVersion: number | null
+  goal: string | null
   status: string | null
-  stateVersion: number | null
-  fence: number | null
-  runId: string | null
+  revision: number | null
   user: string | null
+  subjectType: string | null
+  subjectId: string | null
   createdAt: Date | null
   updatedAt: Date | null
-  finishedAt: Date | null
 }
 
 export type LlmAgentRunCountAggregateOutputType = {
   id: number
   agentId: number
-  agentVersion: number
+  goal: number
   status: number
-  stateVersion: number
+  revision: number
   state: number
-  fence: number
-  runId: number
   user: number
-  error: number
+  subjectType: number
+  subjectId: number
+  reason: number
   createdAt: number
   updatedAt: number
-  finishedAt: number
   _all: number
 }
 
 
 export type LlmAgentRunAvgAggregateInputType = {
-  agentVersion?: true
-  stateVersion?: true
-  fence?: true
+  revision?: true
 }
 
 export type LlmAgentRunSumAggregateInputType = {
-  agentVersion?: true
-  stateVersion?: true
-  fence?: true
+  revision?: true
 }
 
 export type LlmAgentRunMinAggregateInputType = {
   id?: true
   agentId?: true
-  agentVersion?: true
+  goal?: true
   status?: true
-  stateVersion?: true
-  fence?: true
-  runId?: true
+  revision?: true
   user?: true
+  subjectType?: true
+  subjectId?: true
   createdAt?: true
   updatedAt?: true
-  finishedAt?: true
 }
 
 export type LlmAgentRunMaxAggregateInputType = {
   id?: true
   agentId?: true
-  agentVersion?: true
+  goal?: true
   status?: true
-  stateVersion?: true
-  fence?: true
-  runId?: true
+  revision?: true
   user?: true
+  subjectType?: true
+  subjectId?: true
   createdAt?: true
   updatedAt?: true
-  finishedAt?: true
 }
 
 export type LlmAgentRunCountAggregateInputType = {
   id?: true
   agentId?: true
-  agentVersion?: true
+  goal?: true
   status?: true
-  stateVersion?: true
+  revision?: true
   state?: true
-  fence?: true
-  runId?: true
   user?: true
-  error?: true
+  subjectType?: true
+  subjectId?: true
+  reason?: true
   createdAt?: true
   updatedAt?: true
-  finishedAt?: true
   _all?: true
 }
 
@@ -231,17 +217,16 @@ export type LlmAgentRunGroupByArgs<ExtArgs extends runtime.Types.Extensions.Inte
 export type LlmAgentRunGroupByOutputType = {
   id: string
   agentId: string
-  agentVersion: number | null
+  goal: string
   status: string
-  stateVersion: number
+  revision: number
   state: runtime.JsonValue
-  fence: number
-  runId: string | null
   user: string | null
-  error: runtime.JsonValue | null
+  subjectType: string | null
+  subjectId: string | null
+  reason: runtime.JsonValue | null
   createdAt: Date
   updatedAt: Date
-  finishedAt: Date | null
   _count: LlmAgentRunCountAggregateOutputType | null
   _avg: LlmAgentRunAvgAggregateOutputType | null
   _sum: LlmAgentRunSumAggregateOutputType | null
@@ -270,33 +255,31 @@ export type LlmAgentRunWhereInput = {
   NOT?: Prisma.LlmAgentRunWhereInput | Prisma.LlmAgentRunWhereInput[]
   id?: Prisma.StringFilter<"LlmAgentRun"> | string
   agentId?: Prisma.StringFilter<"LlmAgentRun"> | string
-  agentVersion?: Prisma.IntNullableFilter<"LlmAgentRun"> | number | null
+  goal?: Prisma.StringFilter<"LlmAgentRun"> | string
   status?: Prisma.StringFilter<"LlmAgentRun"> | string
-  stateVersion?: Prisma.IntFilter<"LlmAgentRun"> | number
+  revision?: Prisma.IntFilter<"LlmAgentRun"> | number
   state?: Prisma.JsonFilter<"LlmAgentRun">
-  fence?: Prisma.IntFilter<"LlmAgentRun"> | number
-  runId?: Prisma.StringNullableFilter<"LlmAgentRun"> | string | null
   user?: Prisma.StringNullableFilter<"LlmAgentRun"> | string | null
-  error?: Prisma.JsonNullableFilter<"LlmAgentRun">
+  subjectType?: Prisma.StringNullableFilter<"LlmAgentRun"> | string | null
+  subjectId?: Prisma.StringNullableFilter<"LlmAgentRun"> | string | null
+  reason?: Prisma.JsonNullableFilter<"LlmAgentRun">
   createdAt?: Prisma.DateTimeFilter<"LlmAgentRun"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"LlmAgentRun"> | Date | string
-  finishedAt?: Prisma.DateTimeNullableFilter<"LlmAgentRun"> | Date | string | null
 }
 
 export type LlmAgentRunOrderByWithRelationInput = {
   id?: Prisma.SortOrder
   agentId?: Prisma.SortOrder
-  agentVersion?: Prisma.SortOrderInput | Prisma.SortOrder
+  goal?: Prisma.SortOrder
   status?: Prisma.SortOrder
-  stateVersion?: Prisma.SortOrder
+  revision?: Prisma.SortOrder
   state?: Prisma.SortOrder
-  fence?: Prisma.SortOrder
-  runId?: Prisma.SortOrderInput | Prisma.SortOrder
   user?: Prisma.SortOrderInput | Prisma.SortOrder
-  error?: Prisma.SortOrderInput | Prisma.SortOrder
+  subjectType?: Prisma.SortOrderInput | Prisma.SortOrder
+  subjectId?: Prisma.SortOrderInput | Prisma.SortOrder
+  reason?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
-  finishedAt?: Prisma.SortOrderInput | Prisma.SortOrder
 }
 
 export type LlmAgentRunWhereUniqueInput = Prisma.AtLeast<{
@@ -305,33 +288,31 @@ export type LlmAgentRunWhereUniqueInput = Prisma.AtLeast<{
   OR?: Prisma.LlmAgentRunWhereInput[]
   NOT?: Prisma.LlmAgentRunWhereInput | Prisma.LlmAgentRunWhereInput[]
   agentId?: Prisma.StringFilter<"LlmAgentRun"> | string
-  agentVersion?: Prisma.IntNullableFilter<"LlmAgentRun"> | number | null
+  goal?: Prisma.StringFilter<"LlmAgentRun"> | string
   status?: Prisma.StringFilter<"LlmAgentRun"> | string
-  stateVersion?: Prisma.IntFilter<"LlmAgentRun"> | number
+  revision?: Prisma.IntFilter<"LlmAgentRun"> | number
   state?: Prisma.JsonFilter<"LlmAgentRun">
-  fence?: Prisma.IntFilter<"LlmAgentRun"> | number
-  runId?: Prisma.StringNullableFilter<"LlmAgentRun"> | string | null
   user?: Prisma.StringNullableFilter<"LlmAgentRun"> | string | null
-  error?: Prisma.JsonNullableFilter<"LlmAgentRun">
+  subjectType?: Prisma.StringNullableFilter<"LlmAgentRun"> | string | null
+  subjectId?: Prisma.StringNullableFilter<"LlmAgentRun"> | string | null
+  reason?: Prisma.JsonNullableFilter<"LlmAgentRun">
   createdAt?: Prisma.DateTimeFilter<"LlmAgentRun"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"LlmAgentRun"> | Date | string
-  finishedAt?: Prisma.DateTimeNullableFilter<"LlmAgentRun"> | Date | string | null
 }, "id">
 
 export type LlmAgentRunOrderByWithAggregationInput = {
   id?: Prisma.SortOrder
   agentId?: Prisma.SortOrder
-  agentVersion?: Prisma.SortOrderInput | Prisma.SortOrder
+  goal?: Prisma.SortOrder
   status?: Prisma.SortOrder
-  stateVersion?: Prisma.SortOrder
+  revision?: Prisma.SortOrder
   state?: Prisma.SortOrder
-  fence?: Prisma.SortOrder
-  runId?: Prisma.SortOrderInput | Prisma.SortOrder
   user?: Prisma.SortOrderInput | Prisma.SortOrder
-  error?: Prisma.SortOrderInput | Prisma.SortOrder
+  subjectType?: Prisma.SortOrderInput | Prisma.SortOrder
+  subjectId?: Prisma.SortOrderInput | Prisma.SortOrder
+  reason?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
-  finishedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   _count?: Prisma.LlmAgentRunCountOrderByAggregateInput
   _avg?: Prisma.LlmAgentRunAvgOrderByAggregateInput
   _max?: Prisma.LlmAgentRunMaxOrderByAggregateInput
@@ -345,185 +326,170 @@ export type LlmAgentRunScalarWhereWithAggregatesInput = {
   NOT?: Prisma.LlmAgentRunScalarWhereWithAggregatesInput | Prisma.LlmAgentRunScalarWhereWithAggregatesInput[]
   id?: Prisma.StringWithAggregatesFilter<"LlmAgentRun"> | string
   agentId?: Prisma.StringWithAggregatesFilter<"LlmAgentRun"> | string
-  agentVersion?: Prisma.IntNullableWithAggregatesFilter<"LlmAgentRun"> | number | null
+  goal?: Prisma.StringWithAggregatesFilter<"LlmAgentRun"> | string
   status?: Prisma.StringWithAggregatesFilter<"LlmAgentRun"> | string
-  stateVersion?: Prisma.IntWithAggregatesFilter<"LlmAgentRun"> | number
+  revision?: Prisma.IntWithAggregatesFilter<"LlmAgentRun"> | number
   state?: Prisma.JsonWithAggregatesFilter<"LlmAgentRun">
-  fence?: Prisma.IntWithAggregatesFilter<"LlmAgentRun"> | number
-  runId?: Prisma.StringNullableWithAggregatesFilter<"LlmAgentRun"> | string | null
   user?: Prisma.StringNullableWithAggregatesFilter<"LlmAgentRun"> | string | null
-  error?: Prisma.JsonNullableWithAggregatesFilter<"LlmAgentRun">
+  subjectType?: Prisma.StringNullableWithAggregatesFilter<"LlmAgentRun"> | string | null
+  subjectId?: Prisma.StringNullableWithAggregatesFilter<"LlmAgentRun"> | string | null
+  reason?: Prisma.JsonNullableWithAggregatesFilter<"LlmAgentRun">
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"LlmAgentRun"> | Date | string
   updatedAt?: Prisma.DateTimeWithAggregatesFilter<"LlmAgentRun"> | Date | string
-  finishedAt?: Prisma.DateTimeNullableWithAggregatesFilter<"LlmAgentRun"> | Date | string | null
 }
 
 export type LlmAgentRunCreateInput = {
   id: string
   agentId: string
-  agentVersion?: number | null
+  goal: string
   status: string
-  stateVersion: number
+  revision: number
   state: Prisma.JsonNullValueInput | runtime.InputJsonValue
-  fence?: number
-  runId?: string | null
   user?: string | null
-  error?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  subjectType?: string | null
+  subjectId?: string | null
+  reason?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   createdAt: Date | string
   updatedAt: Date | string
-  finishedAt?: Date | string | null
 }
 
 export type LlmAgentRunUncheckedCreateInput = {
   id: string
   agentId: string
-  agentVersion?: number | null
+  goal: string
   status: string
-  stateVersion: number
+  revision: number
   state: Prisma.JsonNullValueInput | runtime.InputJsonValue
-  fence?: number
-  runId?: string | null
   user?: string | null
-  error?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  subjectType?: string | null
+  subjectId?: string | null
+  reason?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   createdAt: Date | string
   updatedAt: Date | string
-  finishedAt?: Date | string | null
 }
 
 export type LlmAgentRunUpdateInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   agentId?: Prisma.StringFieldUpdateOperationsInput | string
-  agentVersion?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  goal?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.StringFieldUpdateOperationsInput | string
-  stateVersion?: Prisma.IntFieldUpdateOperationsInput | number
+  revision?: Prisma.IntFieldUpdateOperationsInput | number
   state?: Prisma.JsonNullValueInput | runtime.InputJsonValue
-  fence?: Prisma.IntFieldUpdateOperationsInput | number
-  runId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   user?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  error?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  subjectType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  subjectId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  reason?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
-  finishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
 }
 
 export type LlmAgentRunUncheckedUpdateInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   agentId?: Prisma.StringFieldUpdateOperationsInput | string
-  agentVersion?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  goal?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.StringFieldUpdateOperationsInput | string
-  stateVersion?: Prisma.IntFieldUpdateOperationsInput | number
+  revision?: Prisma.IntFieldUpdateOperationsInput | number
   state?: Prisma.JsonNullValueInput | runtime.InputJsonValue
-  fence?: Prisma.IntFieldUpdateOperationsInput | number
-  runId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   user?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  error?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  subjectType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  subjectId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  reason?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
-  finishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
 }
 
 export type LlmAgentRunCreateManyInput = {
   id: string
   agentId: string
-  agentVersion?: number | null
+  goal: string
   status: string
-  stateVersion: number
+  revision: number
   state: Prisma.JsonNullValueInput | runtime.InputJsonValue
-  fence?: number
-  runId?: string | null
   user?: string | null
-  error?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  subjectType?: string | null
+  subjectId?: string | null
+  reason?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   createdAt: Date | string
   updatedAt: Date | string
-  finishedAt?: Date | string | null
 }
 
 export type LlmAgentRunUpdateManyMutationInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   agentId?: Prisma.StringFieldUpdateOperationsInput | string
-  agentVersion?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  goal?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.StringFieldUpdateOperationsInput | string
-  stateVersion?: Prisma.IntFieldUpdateOperationsInput | number
+  revision?: Prisma.IntFieldUpdateOperationsInput | number
   state?: Prisma.JsonNullValueInput | runtime.InputJsonValue
-  fence?: Prisma.IntFieldUpdateOperationsInput | number
-  runId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   user?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  error?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  subjectType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  subjectId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  reason?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
-  finishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
 }
 
 export type LlmAgentRunUncheckedUpdateManyInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   agentId?: Prisma.StringFieldUpdateOperationsInput | string
-  agentVersion?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  goal?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.StringFieldUpdateOperationsInput | string
-  stateVersion?: Prisma.IntFieldUpdateOperationsInput | number
+  revision?: Prisma.IntFieldUpdateOperationsInput | number
   state?: Prisma.JsonNullValueInput | runtime.InputJsonValue
-  fence?: Prisma.IntFieldUpdateOperationsInput | number
-  runId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   user?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  error?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  subjectType?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  subjectId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  reason?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
-  finishedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
 }
 
 export type LlmAgentRunCountOrderByAggregateInput = {
   id?: Prisma.SortOrder
   agentId?: Prisma.SortOrder
-  agentVersion?: Prisma.SortOrder
+  goal?: Prisma.SortOrder
   status?: Prisma.SortOrder
-  stateVersion?: Prisma.SortOrder
+  revision?: Prisma.SortOrder
   state?: Prisma.SortOrder
-  fence?: Prisma.SortOrder
-  runId?: Prisma.SortOrder
   user?: Prisma.SortOrder
-  error?: Prisma.SortOrder
+  subjectType?: Prisma.SortOrder
+  subjectId?: Prisma.SortOrder
+  reason?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
-  finishedAt?: Prisma.SortOrder
 }
 
 export type LlmAgentRunAvgOrderByAggregateInput = {
-  agentVersion?: Prisma.SortOrder
-  stateVersion?: Prisma.SortOrder
-  fence?: Prisma.SortOrder
+  revision?: Prisma.SortOrder
 }
 
 export type LlmAgentRunMaxOrderByAggregateInput = {
   id?: Prisma.SortOrder
   agentId?: Prisma.SortOrder
-  agentVersion?: Prisma.SortOrder
+  goal?: Prisma.SortOrder
   status?: Prisma.SortOrder
-  stateVersion?: Prisma.SortOrder
-  fence?: Prisma.SortOrder
-  runId?: Prisma.SortOrder
+  revision?: Prisma.SortOrder
   user?: Prisma.SortOrder
+  subjectType?: Prisma.SortOrder
+  subjectId?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
-  finishedAt?: Prisma.SortOrder
 }
 
 export type LlmAgentRunMinOrderByAggregateInput = {
   id?: Prisma.SortOrder
   agentId?: Prisma.SortOrder
-  agentVersion?: Prisma.SortOrder
+  goal?: Prisma.SortOrder
   status?: Prisma.SortOrder
-  stateVersion?: Prisma.SortOrder
-  fence?: Prisma.SortOrder
-  runId?: Prisma.SortOrder
+  revision?: Prisma.SortOrder
   user?: Prisma.SortOrder
+  subjectType?: Prisma.SortOrder
+  subjectId?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
-  finishedAt?: Prisma.SortOrder
 }
 
 export type LlmAgentRunSumOrderByAggregateInput = {
-  agentVersion?: Prisma.SortOrder
-  stateVersion?: Prisma.SortOrder
-  fence?: Prisma.SortOrder
+  revision?: Prisma.SortOrder
 }
 
 
@@ -531,68 +497,64 @@ export type LlmAgentRunSumOrderByAggregateInput = {
 export type LlmAgentRunSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
   agentId?: boolean
-  agentVersion?: boolean
+  goal?: boolean
   status?: boolean
-  stateVersion?: boolean
+  revision?: boolean
   state?: boolean
-  fence?: boolean
-  runId?: boolean
   user?: boolean
-  error?: boolean
+  subjectType?: boolean
+  subjectId?: boolean
+  reason?: boolean
   createdAt?: boolean
   updatedAt?: boolean
-  finishedAt?: boolean
 }, ExtArgs["result"]["llmAgentRun"]>
 
 export type LlmAgentRunSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
   agentId?: boolean
-  agentVersion?: boolean
+  goal?: boolean
   status?: boolean
-  stateVersion?: boolean
+  revision?: boolean
   state?: boolean
-  fence?: boolean
-  runId?: boolean
   user?: boolean
-  error?: boolean
+  subjectType?: boolean
+  subjectId?: boolean
+  reason?: boolean
   createdAt?: boolean
   updatedAt?: boolean
-  finishedAt?: boolean
 }, ExtArgs["result"]["llmAgentRun"]>
 
 export type LlmAgentRunSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
   agentId?: boolean
-  agentVersion?: boolean
+  goal?: boolean
   status?: boolean
-  stateVersion?: boolean
+  revision?: boolean
   state?: boolean
-  fence?: boolean
-  runId?: boolean
   user?: boolean
-  error?: boolean
+  subjectType?: boolean
+  subjectId?: boolean
+  reason?: boolean
   createdAt?: boolean
   updatedAt?: boolean
-  finishedAt?: boolean
 }, ExtArgs["result"]["llmAgentRun"]>
 
 export type LlmAgentRunSelectScalar = {
   id?: boolean
   agentId?: boolean
-  agentVersion?: boolean
+  goal?: boolean
   status?: boolean
-  stateVersion?: boolean
+  revision?: boolean
   state?: boolean
-  fence?: boolean
-  runId?: boolean
   user?: boolean
-  error?: boolean
+  subjectType?: boolean
+  subjectId?: boolean
+  reason?: boolean
   createdAt?: boolean
   updatedAt?: boolean
-  finishedAt?: boolean
 }
 
-export type LlmAgentRunOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "agentId" | "agentVersion" | "status" | "stateVersion" | "state" | "fence" | "runId" | "user" | "error" | "createdAt" | "updatedAt" | "finishedAt", ExtArgs["result"]["llmAgentRun"]>
+export type LlmAgentRunOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "agentId" | "goal" | "status" | "revision" | "state" | "user" | "subjectType" | "subjectId" | "reason" | "createdAt" | "updatedAt", ExtArgs["result"]["llmAgentRun"]>
 
 export type $LlmAgentRunPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   name: "LlmAgentRun"
@@ -600,17 +562,16 @@ export type $LlmAgentRunPayload<ExtArgs extends runtime.Types.Extensions.Interna
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
     agentId: string
-    agentVersion: number | null
+    goal: string
     status: string
-    stateVersion: number
+    revision: number
     state: runtime.JsonValue
-    fence: number
-    runId: string | null
     user: string | null
-    error: runtime.JsonValue | null
+    subjectType: string | null
+    subjectId: string | null
+    reason: runtime.JsonValue | null
     createdAt: Date
     updatedAt: Date
-    finishedAt: Date | null
   }, ExtArgs["result"]["llmAgentRun"]>
   composites: {}
 }
@@ -1036,17 +997,16 @@ export interface Prisma__LlmAgentRunClient<T, Null = never, ExtArgs extends runt
 export interface LlmAgentRunFieldRefs {
   readonly id: Prisma.FieldRef<"LlmAgentRun", 'String'>
   readonly agentId: Prisma.FieldRef<"LlmAgentRun", 'String'>
-  readonly agentVersion: Prisma.FieldRef<"LlmAgentRun", 'Int'>
+  readonly goal: Prisma.FieldRef<"LlmAgentRun", 'String'>
   readonly status: Prisma.FieldRef<"LlmAgentRun", 'String'>
-  readonly stateVersion: Prisma.FieldRef<"LlmAgentRun", 'Int'>
+  readonly revision: Prisma.FieldRef<"LlmAgentRun", 'Int'>
   readonly state: Prisma.FieldRef<"LlmAgentRun", 'Json'>
-  readonly fence: Prisma.FieldRef<"LlmAgentRun", 'Int'>
-  readonly runId: Prisma.FieldRef<"LlmAgentRun", 'String'>
   readonly user: Prisma.FieldRef<"LlmAgentRun", 'String'>
-  readonly error: Prisma.FieldRef<"LlmAgentRun", 'Json'>
+  readonly subjectType: Prisma.FieldRef<"LlmAgentRun", 'String'>
+  readonly subjectId: Prisma.FieldRef<"LlmAgentRun", 'String'>
+  readonly reason: Prisma.FieldRef<"LlmAgentRun", 'Json'>
   readonly createdAt: Prisma.FieldRef<"LlmAgentRun", 'DateTime'>
   readonly updatedAt: Prisma.FieldRef<"LlmAgentRun", 'DateTime'>
-  readonly finishedAt: Prisma.FieldRef<"LlmAgentRun", 'DateTime'>
 }
     
 

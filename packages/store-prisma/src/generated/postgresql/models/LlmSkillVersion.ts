@@ -14,7 +14,7 @@ import type * as Prisma from "../internal/prismaNamespace.js"
 
 /**
  * Model LlmSkillVersion
- * An immutable skill version: named instructions plus the tool names an agent may use with it.
+ * An immutable skill version (`SkillRecordV1`): instructions plus the tool names it relies on.
  */
 export type LlmSkillVersionModel = runtime.Types.Result.DefaultSelection<Prisma.$LlmSkillVersionPayload>
 
@@ -37,28 +37,28 @@ export type LlmSkillVersionSumAggregateOutputType = {
 export type LlmSkillVersionMinAggregateOutputType = {
   id: string | null
   version: number | null
-  name: string | null
   description: string | null
   instructions: string | null
+  enabled: boolean | null
   createdAt: Date | null
 }
 
 export type LlmSkillVersionMaxAggregateOutputType = {
   id: string | null
   version: number | null
-  name: string | null
   description: string | null
   instructions: string | null
+  enabled: boolean | null
   createdAt: Date | null
 }
 
 export type LlmSkillVersionCountAggregateOutputType = {
   id: number
   version: number
-  name: number
   description: number
   instructions: number
   tools: number
+  enabled: number
   createdAt: number
   _all: number
 }
@@ -75,28 +75,28 @@ export type LlmSkillVersionSumAggregateInputType = {
 export type LlmSkillVersionMinAggregateInputType = {
   id?: true
   version?: true
-  name?: true
   description?: true
   instructions?: true
+  enabled?: true
   createdAt?: true
 }
 
 export type LlmSkillVersionMaxAggregateInputType = {
   id?: true
   version?: true
-  name?: true
   description?: true
   instructions?: true
+  enabled?: true
   createdAt?: true
 }
 
 export type LlmSkillVersionCountAggregateInputType = {
   id?: true
   version?: true
-  name?: true
   description?: true
   instructions?: true
   tools?: true
+  enabled?: true
   createdAt?: true
   _all?: true
 }
@@ -190,10 +190,10 @@ export type LlmSkillVersionGroupByArgs<ExtArgs extends runtime.Types.Extensions.
 export type LlmSkillVersionGroupByOutputType = {
   id: string
   version: number
-  name: string
-  description: string | null
+  description: string
   instructions: string
   tools: runtime.JsonValue
+  enabled: boolean
   createdAt: Date
   _count: LlmSkillVersionCountAggregateOutputType | null
   _avg: LlmSkillVersionAvgAggregateOutputType | null
@@ -223,20 +223,20 @@ export type LlmSkillVersionWhereInput = {
   NOT?: Prisma.LlmSkillVersionWhereInput | Prisma.LlmSkillVersionWhereInput[]
   id?: Prisma.StringFilter<"LlmSkillVersion"> | string
   version?: Prisma.IntFilter<"LlmSkillVersion"> | number
-  name?: Prisma.StringFilter<"LlmSkillVersion"> | string
-  description?: Prisma.StringNullableFilter<"LlmSkillVersion"> | string | null
+  description?: Prisma.StringFilter<"LlmSkillVersion"> | string
   instructions?: Prisma.StringFilter<"LlmSkillVersion"> | string
   tools?: Prisma.JsonFilter<"LlmSkillVersion">
+  enabled?: Prisma.BoolFilter<"LlmSkillVersion"> | boolean
   createdAt?: Prisma.DateTimeFilter<"LlmSkillVersion"> | Date | string
 }
 
 export type LlmSkillVersionOrderByWithRelationInput = {
   id?: Prisma.SortOrder
   version?: Prisma.SortOrder
-  name?: Prisma.SortOrder
-  description?: Prisma.SortOrderInput | Prisma.SortOrder
+  description?: Prisma.SortOrder
   instructions?: Prisma.SortOrder
   tools?: Prisma.SortOrder
+  enabled?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
 
@@ -247,20 +247,20 @@ export type LlmSkillVersionWhereUniqueInput = Prisma.AtLeast<{
   NOT?: Prisma.LlmSkillVersionWhereInput | Prisma.LlmSkillVersionWhereInput[]
   id?: Prisma.StringFilter<"LlmSkillVersion"> | string
   version?: Prisma.IntFilter<"LlmSkillVersion"> | number
-  name?: Prisma.StringFilter<"LlmSkillVersion"> | string
-  description?: Prisma.StringNullableFilter<"LlmSkillVersion"> | string | null
+  description?: Prisma.StringFilter<"LlmSkillVersion"> | string
   instructions?: Prisma.StringFilter<"LlmSkillVersion"> | string
   tools?: Prisma.JsonFilter<"LlmSkillVersion">
+  enabled?: Prisma.BoolFilter<"LlmSkillVersion"> | boolean
   createdAt?: Prisma.DateTimeFilter<"LlmSkillVersion"> | Date | string
 }, "id_version">
 
 export type LlmSkillVersionOrderByWithAggregationInput = {
   id?: Prisma.SortOrder
   version?: Prisma.SortOrder
-  name?: Prisma.SortOrder
-  description?: Prisma.SortOrderInput | Prisma.SortOrder
+  description?: Prisma.SortOrder
   instructions?: Prisma.SortOrder
   tools?: Prisma.SortOrder
+  enabled?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   _count?: Prisma.LlmSkillVersionCountOrderByAggregateInput
   _avg?: Prisma.LlmSkillVersionAvgOrderByAggregateInput
@@ -275,80 +275,80 @@ export type LlmSkillVersionScalarWhereWithAggregatesInput = {
   NOT?: Prisma.LlmSkillVersionScalarWhereWithAggregatesInput | Prisma.LlmSkillVersionScalarWhereWithAggregatesInput[]
   id?: Prisma.StringWithAggregatesFilter<"LlmSkillVersion"> | string
   version?: Prisma.IntWithAggregatesFilter<"LlmSkillVersion"> | number
-  name?: Prisma.StringWithAggregatesFilter<"LlmSkillVersion"> | string
-  description?: Prisma.StringNullableWithAggregatesFilter<"LlmSkillVersion"> | string | null
+  description?: Prisma.StringWithAggregatesFilter<"LlmSkillVersion"> | string
   instructions?: Prisma.StringWithAggregatesFilter<"LlmSkillVersion"> | string
   tools?: Prisma.JsonWithAggregatesFilter<"LlmSkillVersion">
+  enabled?: Prisma.BoolWithAggregatesFilter<"LlmSkillVersion"> | boolean
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"LlmSkillVersion"> | Date | string
 }
 
 export type LlmSkillVersionCreateInput = {
   id: string
   version: number
-  name: string
-  description?: string | null
+  description: string
   instructions: string
   tools: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  enabled: boolean
   createdAt: Date | string
 }
 
 export type LlmSkillVersionUncheckedCreateInput = {
   id: string
   version: number
-  name: string
-  description?: string | null
+  description: string
   instructions: string
   tools: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  enabled: boolean
   createdAt: Date | string
 }
 
 export type LlmSkillVersionUpdateInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   version?: Prisma.IntFieldUpdateOperationsInput | number
-  name?: Prisma.StringFieldUpdateOperationsInput | string
-  description?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  description?: Prisma.StringFieldUpdateOperationsInput | string
   instructions?: Prisma.StringFieldUpdateOperationsInput | string
   tools?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  enabled?: Prisma.BoolFieldUpdateOperationsInput | boolean
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
 export type LlmSkillVersionUncheckedUpdateInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   version?: Prisma.IntFieldUpdateOperationsInput | number
-  name?: Prisma.StringFieldUpdateOperationsInput | string
-  description?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  description?: Prisma.StringFieldUpdateOperationsInput | string
   instructions?: Prisma.StringFieldUpdateOperationsInput | string
   tools?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  enabled?: Prisma.BoolFieldUpdateOperationsInput | boolean
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
 export type LlmSkillVersionCreateManyInput = {
   id: string
   version: number
-  name: string
-  description?: string | null
+  description: string
   instructions: string
   tools: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  enabled: boolean
   createdAt: Date | string
 }
 
 export type LlmSkillVersionUpdateManyMutationInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   version?: Prisma.IntFieldUpdateOperationsInput | number
-  name?: Prisma.StringFieldUpdateOperationsInput | string
-  description?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  description?: Prisma.StringFieldUpdateOperationsInput | string
   instructions?: Prisma.StringFieldUpdateOperationsInput | string
   tools?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  enabled?: Prisma.BoolFieldUpdateOperationsInput | boolean
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
 export type LlmSkillVersionUncheckedUpdateManyInput = {
   id?: Prisma.StringFieldUpdateOperationsInput | string
   version?: Prisma.IntFieldUpdateOperationsInput | number
-  name?: Prisma.StringFieldUpdateOperationsInput | string
-  description?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  description?: Prisma.StringFieldUpdateOperationsInput | string
   instructions?: Prisma.StringFieldUpdateOperationsInput | string
   tools?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  enabled?: Prisma.BoolFieldUpdateOperationsInput | boolean
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
@@ -360,10 +360,10 @@ export type LlmSkillVersionIdVersionCompoundUniqueInput = {
 export type LlmSkillVersionCountOrderByAggregateInput = {
   id?: Prisma.SortOrder
   version?: Prisma.SortOrder
-  name?: Prisma.SortOrder
   description?: Prisma.SortOrder
   instructions?: Prisma.SortOrder
   tools?: Prisma.SortOrder
+  enabled?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
 
@@ -374,18 +374,18 @@ export type LlmSkillVersionAvgOrderByAggregateInput = {
 export type LlmSkillVersionMaxOrderByAggregateInput = {
   id?: Prisma.SortOrder
   version?: Prisma.SortOrder
-  name?: Prisma.SortOrder
   description?: Prisma.SortOrder
   instructions?: Prisma.SortOrder
+  enabled?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
 
 export type LlmSkillVersionMinOrderByAggregateInput = {
   id?: Prisma.SortOrder
   version?: Prisma.SortOrder
-  name?: Prisma.SortOrder
   description?: Prisma.SortOrder
   instructions?: Prisma.SortOrder
+  enabled?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
 
@@ -393,49 +393,53 @@ export type LlmSkillVersionSumOrderByAggregateInput = {
   version?: Prisma.SortOrder
 }
 
+export type BoolFieldUpdateOperationsInput = {
+  set?: boolean
+}
+
 
 
 export type LlmSkillVersionSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
   version?: boolean
-  name?: boolean
   description?: boolean
   instructions?: boolean
   tools?: boolean
+  enabled?: boolean
   createdAt?: boolean
 }, ExtArgs["result"]["llmSkillVersion"]>
 
 export type LlmSkillVersionSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
   version?: boolean
-  name?: boolean
   description?: boolean
   instructions?: boolean
   tools?: boolean
+  enabled?: boolean
   createdAt?: boolean
 }, ExtArgs["result"]["llmSkillVersion"]>
 
 export type LlmSkillVersionSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
   version?: boolean
-  name?: boolean
   description?: boolean
   instructions?: boolean
   tools?: boolean
+  enabled?: boolean
   createdAt?: boolean
 }, ExtArgs["result"]["llmSkillVersion"]>
 
 export type LlmSkillVersionSelectScalar = {
   id?: boolean
   version?: boolean
-  name?: boolean
   description?: boolean
   instructions?: boolean
   tools?: boolean
+  enabled?: boolean
   createdAt?: boolean
 }
 
-export type LlmSkillVersionOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "version" | "name" | "description" | "instructions" | "tools" | "createdAt", ExtArgs["result"]["llmSkillVersion"]>
+export type LlmSkillVersionOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "version" | "description" | "instructions" | "tools" | "enabled" | "createdAt", ExtArgs["result"]["llmSkillVersion"]>
 
 export type $LlmSkillVersionPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   name: "LlmSkillVersion"
@@ -443,10 +447,10 @@ export type $LlmSkillVersionPayload<ExtArgs extends runtime.Types.Extensions.Int
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
     version: number
-    name: string
-    description: string | null
+    description: string
     instructions: string
     tools: runtime.JsonValue
+    enabled: boolean
     createdAt: Date
   }, ExtArgs["result"]["llmSkillVersion"]>
   composites: {}
@@ -873,10 +877,10 @@ export interface Prisma__LlmSkillVersionClient<T, Null = never, ExtArgs extends 
 export interface LlmSkillVersionFieldRefs {
   readonly id: Prisma.FieldRef<"LlmSkillVersion", 'String'>
   readonly version: Prisma.FieldRef<"LlmSkillVersion", 'Int'>
-  readonly name: Prisma.FieldRef<"LlmSkillVersion", 'String'>
   readonly description: Prisma.FieldRef<"LlmSkillVersion", 'String'>
   readonly instructions: Prisma.FieldRef<"LlmSkillVersion", 'String'>
   readonly tools: Prisma.FieldRef<"LlmSkillVersion", 'Json'>
+  readonly enabled: Prisma.FieldRef<"LlmSkillVersion", 'Boolean'>
   readonly createdAt: Prisma.FieldRef<"LlmSkillVersion", 'DateTime'>
 }
     

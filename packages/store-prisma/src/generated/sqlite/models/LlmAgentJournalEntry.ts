@@ -14,7 +14,9 @@ import type * as Prisma from "../internal/prismaNamespace.js"
 
 /**
  * Model LlmAgentJournalEntry
- * An executed step, recorded for rollback and replay: arguments, result, inverse, model response.
+ * The append-only journal of an agent run (`AgentJournalEntryV1`). `seq` counts from 1 per run;
+ * the primary key (runId, seq) makes a concurrent append that took the same number retry.
+ * `payload` holds `{ input, result?, inverse? }`, so null and absent stay distinct.
  */
 export type LlmAgentJournalEntryModel = runtime.Types.Result.DefaultSelection<Prisma.$LlmAgentJournalEntryPayload>
 
@@ -27,89 +29,107 @@ export type AggregateLlmAgentJournalEntry = {
 }
 
 export type LlmAgentJournalEntryAvgAggregateOutputType = {
-  sequence: number | null
+  seq: number | null
+  undoes: number | null
 }
 
 export type LlmAgentJournalEntrySumAggregateOutputType = {
-  sequence: number | null
+  seq: number | null
+  undoes: number | null
 }
 
 export type LlmAgentJournalEntryMinAggregateOutputType = {
-  agentRunId: string | null
-  sequence: number | null
+  runId: string | null
+  seq: number | null
+  kind: string | null
   stepId: string | null
-  toolName: string | null
-  approvedBy: string | null
   snapshotId: string | null
-  executedAt: Date | null
+  toolName: string | null
+  mode: string | null
+  undoes: number | null
+  causedBy: string | null
+  occurredAt: Date | null
 }
 
 export type LlmAgentJournalEntryMaxAggregateOutputType = {
-  agentRunId: string | null
-  sequence: number | null
+  runId: string | null
+  seq: number | null
+  kind: string | null
   stepId: string | null
-  toolName: string | null
-  approvedBy: string | null
   snapshotId: string | null
-  executedAt: Date | null
+  toolName: string | null
+  mode: string | null
+  undoes: number | null
+  causedBy: string | null
+  occurredAt: Date | null
 }
 
 export type LlmAgentJournalEntryCountAggregateOutputType = {
-  agentRunId: number
-  sequence: number
+  runId: number
+  seq: number
+  kind: number
   stepId: number
-  toolName: number
-  arguments: number
-  result: number
-  inverse: number
-  modelResponse: number
-  approvedBy: number
   snapshotId: number
-  executedAt: number
+  toolName: number
+  mode: number
+  payload: number
+  undoes: number
+  approval: number
+  causedBy: number
+  occurredAt: number
   _all: number
 }
 
 
 export type LlmAgentJournalEntryAvgAggregateInputType = {
-  sequence?: true
+  seq?: true
+  undoes?: true
 }
 
 export type LlmAgentJournalEntrySumAggregateInputType = {
-  sequence?: true
+  seq?: true
+  undoes?: true
 }
 
 export type LlmAgentJournalEntryMinAggregateInputType = {
-  agentRunId?: true
-  sequence?: true
+  runId?: true
+  seq?: true
+  kind?: true
   stepId?: true
-  toolName?: true
-  approvedBy?: true
   snapshotId?: true
-  executedAt?: true
+  toolName?: true
+  mode?: true
+  undoes?: true
+  causedBy?: true
+  occurredAt?: true
 }
 
 export type LlmAgentJournalEntryMaxAggregateInputType = {
-  agentRunId?: true
-  sequence?: true
+  runId?: true
+  seq?: true
+  kind?: true
   stepId?: true
-  toolName?: true
-  approvedBy?: true
   snapshotId?: true
-  executedAt?: true
+  toolName?: true
+  mode?: true
+  undoes?: true
+  causedBy?: true
+  occurredAt?: true
 }
 
 export type LlmAgentJournalEntryCountAggregateInputType = {
-  agentRunId?: true
-  sequence?: true
+  runId?: true
+  seq?: true
+  kind?: true
   stepId?: true
-  toolName?: true
-  arguments?: true
-  result?: true
-  inverse?: true
-  modelResponse?: true
-  approvedBy?: true
   snapshotId?: true
-  executedAt?: true
+  toolName?: true
+  mode?: true
+  payload?: true
+  undoes?: true
+  approval?: true
+  causedBy?: true
+  occurredAt?: true
   _all?: true
 }
 
@@ -200,17 +220,18 @@ export type LlmAgentJournalEntryGroupByArgs<ExtArgs extends runtime.Types.Extens
 }
 
 export type LlmAgentJournalEntryGroupByOutputType = {
-  agentRunId: string
-  sequence: number
+  runId: string
+  seq: number
+  kind: string
   stepId: string
-  toolName: string
-  arguments: runtime.JsonValue
-  result: runtime.JsonValue | null
-  inverse: runtime.JsonValue | null
-  modelResponse: runtime.JsonValue | null
-  approvedBy: string | null
   snapshotId: string | null
-  executedAt: Date
+  toolName: string
+  mode: string
+  payload: runtime.JsonValue
+  undoes: number | null
+  approval: runtime.JsonValue | null
+  causedBy: string | null
+  occurredAt: Date
   _count: LlmAgentJournalEntryCountAggregateOutputType | null
   _avg: LlmAgentJournalEntryAvgAggregateOutputType | null
   _sum: LlmAgentJournalEntrySumAggregateOutputType | null
@@ -237,63 +258,67 @@ export type LlmAgentJournalEntryWhereInput = {
   AND?: Prisma.LlmAgentJournalEntryWhereInput | Prisma.LlmAgentJournalEntryWhereInput[]
   OR?: Prisma.LlmAgentJournalEntryWhereInput[]
   NOT?: Prisma.LlmAgentJournalEntryWhereInput | Prisma.LlmAgentJournalEntryWhereInput[]
-  agentRunId?: Prisma.StringFilter<"LlmAgentJournalEntry"> | string
-  sequence?: Prisma.IntFilter<"LlmAgentJournalEntry"> | number
+  runId?: Prisma.StringFilter<"LlmAgentJournalEntry"> | string
+  seq?: Prisma.IntFilter<"LlmAgentJournalEntry"> | number
+  kind?: Prisma.StringFilter<"LlmAgentJournalEntry"> | string
   stepId?: Prisma.StringFilter<"LlmAgentJournalEntry"> | string
-  toolName?: Prisma.StringFilter<"LlmAgentJournalEntry"> | string
-  arguments?: Prisma.JsonFilter<"LlmAgentJournalEntry">
-  result?: Prisma.JsonNullableFilter<"LlmAgentJournalEntry">
-  inverse?: Prisma.JsonNullableFilter<"LlmAgentJournalEntry">
-  modelResponse?: Prisma.JsonNullableFilter<"LlmAgentJournalEntry">
-  approvedBy?: Prisma.StringNullableFilter<"LlmAgentJournalEntry"> | string | null
   snapshotId?: Prisma.StringNullableFilter<"LlmAgentJournalEntry"> | string | null
-  executedAt?: Prisma.DateTimeFilter<"LlmAgentJournalEntry"> | Date | string
+  toolName?: Prisma.StringFilter<"LlmAgentJournalEntry"> | string
+  mode?: Prisma.StringFilter<"LlmAgentJournalEntry"> | string
+  payload?: Prisma.JsonFilter<"LlmAgentJournalEntry">
+  undoes?: Prisma.IntNullableFilter<"LlmAgentJournalEntry"> | number | null
+  approval?: Prisma.JsonNullableFilter<"LlmAgentJournalEntry">
+  causedBy?: Prisma.StringNullableFilter<"LlmAgentJournalEntry"> | string | null
+  occurredAt?: Prisma.DateTimeFilter<"LlmAgentJournalEntry"> | Date | string
 }
 
 export type LlmAgentJournalEntryOrderByWithRelationInput = {
-  agentRunId?: Prisma.SortOrder
-  sequence?: Prisma.SortOrder
+  runId?: Prisma.SortOrder
+  seq?: Prisma.SortOrder
+  kind?: Prisma.SortOrder
   stepId?: Prisma.SortOrder
-  toolName?: Prisma.SortOrder
-  arguments?: Prisma.SortOrder
-  result?: Prisma.SortOrderInput | Prisma.SortOrder
-  inverse?: Prisma.SortOrderInput | Prisma.SortOrder
-  modelResponse?: Prisma.SortOrderInput | Prisma.SortOrder
-  approvedBy?: Prisma.SortOrderInput | Prisma.SortOrder
   snapshotId?: Prisma.SortOrderInput | Prisma.SortOrder
-  executedAt?: Prisma.SortOrder
+  toolName?: Prisma.SortOrder
+  mode?: Prisma.SortOrder
+  payload?: Prisma.SortOrder
+  undoes?: Prisma.SortOrderInput | Prisma.SortOrder
+  approval?: Prisma.SortOrderInput | Prisma.SortOrder
+  causedBy?: Prisma.SortOrderInput | Prisma.SortOrder
+  occurredAt?: Prisma.SortOrder
 }
 
 export type LlmAgentJournalEntryWhereUniqueInput = Prisma.AtLeast<{
-  agentRunId_sequence?: Prisma.LlmAgentJournalEntryAgentRunIdSequenceCompoundUniqueInput
+  runId_seq?: Prisma.LlmAgentJournalEntryRunIdSeqCompoundUniqueInput
   AND?: Prisma.LlmAgentJournalEntryWhereInput | Prisma.LlmAgentJournalEntryWhereInput[]
   OR?: Prisma.LlmAgentJournalEntryWhereInput[]
   NOT?: Prisma.LlmAgentJournalEntryWhereInput | Prisma.LlmAgentJournalEntryWhereInput[]
-  agentRunId?: Prisma.StringFilter<"LlmAgentJournalEntry"> | string
-  sequence?: Prisma.IntFilter<"LlmAgentJournalEntry"> | number
+  runId?: Prisma.StringFilter<"LlmAgentJournalEntry"> | string
+  seq?: Prisma.IntFilter<"LlmAgentJournalEntry"> | number
+  kind?: Prisma.StringFilter<"LlmAgentJournalEntry"> | string
   stepId?: Prisma.StringFilter<"LlmAgentJournalEntry"> | string
-  toolName?: Prisma.StringFilter<"LlmAgentJournalEntry"> | string
-  arguments?: Prisma.JsonFilter<"LlmAgentJournalEntry">
-  result?: Prisma.JsonNullableFilter<"LlmAgentJournalEntry">
-  inverse?: Prisma.JsonNullableFilter<"LlmAgentJournalEntry">
-  modelResponse?: Prisma.JsonNullableFilter<"LlmAgentJournalEntry">
-  approvedBy?: Prisma.StringNullableFilter<"LlmAgentJournalEntry"> | string | null
   snapshotId?: Prisma.StringNullableFilter<"LlmAgentJournalEntry"> | string | null
-  executedAt?: Prisma.DateTimeFilter<"LlmAgentJournalEntry"> | Date | string
-}, "agentRunId_sequence">
+  toolName?: Prisma.StringFilter<"LlmAgentJournalEntry"> | string
+  mode?: Prisma.StringFilter<"LlmAgentJournalEntry"> | string
+  payload?: Prisma.JsonFilter<"LlmAgentJournalEntry">
+  undoes?: Prisma.IntNullableFilter<"LlmAgentJournalEntry"> | number | null
+  approval?: Prisma.JsonNullableFilter<"LlmAgentJournalEntry">
+  causedBy?: Prisma.StringNullableFilter<"LlmAgentJournalEntry"> | string | null
+  occurredAt?: Prisma.DateTimeFilter<"LlmAgentJournalEntry"> | Date | string
+}, "runId_seq">
 
 export type LlmAgentJournalEntryOrderByWithAggregationInput = {
-  agentRunId?: Prisma.SortOrder
-  sequence?: Prisma.SortOrder
+  runId?: Prisma.SortOrder
+  seq?: Prisma.SortOrder
+  kind?: Prisma.SortOrder
   stepId?: Prisma.SortOrder
-  toolName?: Prisma.SortOrder
-  arguments?: Prisma.SortOrder
-  result?: Prisma.SortOrderInput | Prisma.SortOrder
-  inverse?: Prisma.SortOrderInput | Prisma.SortOrder
-  modelResponse?: Prisma.SortOrderInput | Prisma.SortOrder
-  approvedBy?: Prisma.SortOrderInput | Prisma.SortOrder
   snapshotId?: Prisma.SortOrderInput | Prisma.SortOrder
-  executedAt?: Prisma.SortOrder
+  toolName?: Prisma.SortOrder
+  mode?: Prisma.SortOrder
+  payload?: Prisma.SortOrder
+  undoes?: Prisma.SortOrderInput | Prisma.SortOrder
+  approval?: Prisma.SortOrderInput | Prisma.SortOrder
+  causedBy?: Prisma.SortOrderInput | Prisma.SortOrder
+  occurredAt?: Prisma.SortOrder
   _count?: Prisma.LlmAgentJournalEntryCountOrderByAggregateInput
   _avg?: Prisma.LlmAgentJournalEntryAvgOrderByAggregateInput
   _max?: Prisma.LlmAgentJournalEntryMaxOrderByAggregateInput
@@ -305,239 +330,261 @@ export type LlmAgentJournalEntryScalarWhereWithAggregatesInput = {
   AND?: Prisma.LlmAgentJournalEntryScalarWhereWithAggregatesInput | Prisma.LlmAgentJournalEntryScalarWhereWithAggregatesInput[]
   OR?: Prisma.LlmAgentJournalEntryScalarWhereWithAggregatesInput[]
   NOT?: Prisma.LlmAgentJournalEntryScalarWhereWithAggregatesInput | Prisma.LlmAgentJournalEntryScalarWhereWithAggregatesInput[]
-  agentRunId?: Prisma.StringWithAggregatesFilter<"LlmAgentJournalEntry"> | string
-  sequence?: Prisma.IntWithAggregatesFilter<"LlmAgentJournalEntry"> | number
+  runId?: Prisma.StringWithAggregatesFilter<"LlmAgentJournalEntry"> | string
+  seq?: Prisma.IntWithAggregatesFilter<"LlmAgentJournalEntry"> | number
+  kind?: Prisma.StringWithAggregatesFilter<"LlmAgentJournalEntry"> | string
   stepId?: Prisma.StringWithAggregatesFilter<"LlmAgentJournalEntry"> | string
-  toolName?: Prisma.StringWithAggregatesFilter<"LlmAgentJournalEntry"> | string
-  arguments?: Prisma.JsonWithAggregatesFilter<"LlmAgentJournalEntry">
-  result?: Prisma.JsonNullableWithAggregatesFilter<"LlmAgentJournalEntry">
-  inverse?: Prisma.JsonNullableWithAggregatesFilter<"LlmAgentJournalEntry">
-  modelResponse?: Prisma.JsonNullableWithAggregatesFilter<"LlmAgentJournalEntry">
-  approvedBy?: Prisma.StringNullableWithAggregatesFilter<"LlmAgentJournalEntry"> | string | null
   snapshotId?: Prisma.StringNullableWithAggregatesFilter<"LlmAgentJournalEntry"> | string | null
-  executedAt?: Prisma.DateTimeWithAggregatesFilter<"LlmAgentJournalEntry"> | Date | string
+  toolName?: Prisma.StringWithAggregatesFilter<"LlmAgentJournalEntry"> | string
+  mode?: Prisma.StringWithAggregatesFilter<"LlmAgentJournalEntry"> | string
+  payload?: Prisma.JsonWithAggregatesFilter<"LlmAgentJournalEntry">
+  undoes?: Prisma.IntNullableWithAggregatesFilter<"LlmAgentJournalEntry"> | number | null
+  approval?: Prisma.JsonNullableWithAggregatesFilter<"LlmAgentJournalEntry">
+  causedBy?: Prisma.StringNullableWithAggregatesFilter<"LlmAgentJournalEntry"> | string | null
+  occurredAt?: Prisma.DateTimeWithAggregatesFilter<"LlmAgentJournalEntry"> | Date | string
 }
 
 export type LlmAgentJournalEntryCreateInput = {
-  agentRunId: string
-  sequence: number
+  runId: string
+  seq: number
+  kind: string
   stepId: string
-  toolName: string
-  arguments: Prisma.JsonNullValueInput | runtime.InputJsonValue
-  result?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
-  inverse?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
-  modelResponse?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
-  approvedBy?: string | null
   snapshotId?: string | null
-  executedAt: Date | string
+  toolName: string
+  mode: string
+  payload: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  undoes?: number | null
+  approval?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  causedBy?: string | null
+  occurredAt: Date | string
 }
 
 export type LlmAgentJournalEntryUncheckedCreateInput = {
-  agentRunId: string
-  sequence: number
+  runId: string
+  seq: number
+  kind: string
   stepId: string
-  toolName: string
-  arguments: Prisma.JsonNullValueInput | runtime.InputJsonValue
-  result?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
-  inverse?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
-  modelResponse?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
-  approvedBy?: string | null
   snapshotId?: string | null
-  executedAt: Date | string
+  toolName: string
+  mode: string
+  payload: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  undoes?: number | null
+  approval?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  causedBy?: string | null
+  occurredAt: Date | string
 }
 
 export type LlmAgentJournalEntryUpdateInput = {
-  agentRunId?: Prisma.StringFieldUpdateOperationsInput | string
-  sequence?: Prisma.IntFieldUpdateOperationsInput | number
+  runId?: Prisma.StringFieldUpdateOperationsInput | string
+  seq?: Prisma.IntFieldUpdateOperationsInput | number
+  kind?: Prisma.StringFieldUpdateOperationsInput | string
   stepId?: Prisma.StringFieldUpdateOperationsInput | string
-  toolName?: Prisma.StringFieldUpdateOperationsInput | string
-  arguments?: Prisma.JsonNullValueInput | runtime.InputJsonValue
-  result?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
-  inverse?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
-  modelResponse?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
-  approvedBy?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   snapshotId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  executedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  toolName?: Prisma.StringFieldUpdateOperationsInput | string
+  mode?: Prisma.StringFieldUpdateOperationsInput | string
+  payload?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  undoes?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  approval?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  causedBy?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  occurredAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
 export type LlmAgentJournalEntryUncheckedUpdateInput = {
-  agentRunId?: Prisma.StringFieldUpdateOperationsInput | string
-  sequence?: Prisma.IntFieldUpdateOperationsInput | number
+  runId?: Prisma.StringFieldUpdateOperationsInput | string
+  seq?: Prisma.IntFieldUpdateOperationsInput | number
+  kind?: Prisma.StringFieldUpdateOperationsInput | string
   stepId?: Prisma.StringFieldUpdateOperationsInput | string
-  toolName?: Prisma.StringFieldUpdateOperationsInput | string
-  arguments?: Prisma.JsonNullValueInput | runtime.InputJsonValue
-  result?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
-  inverse?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
-  modelResponse?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
-  approvedBy?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   snapshotId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  executedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  toolName?: Prisma.StringFieldUpdateOperationsInput | string
+  mode?: Prisma.StringFieldUpdateOperationsInput | string
+  payload?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  undoes?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  approval?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  causedBy?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  occurredAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
 export type LlmAgentJournalEntryCreateManyInput = {
-  agentRunId: string
-  sequence: number
+  runId: string
+  seq: number
+  kind: string
   stepId: string
-  toolName: string
-  arguments: Prisma.JsonNullValueInput | runtime.InputJsonValue
-  result?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
-  inverse?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
-  modelResponse?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
-  approvedBy?: string | null
   snapshotId?: string | null
-  executedAt: Date | string
+  toolName: string
+  mode: string
+  payload: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  undoes?: number | null
+  approval?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  causedBy?: string | null
+  occurredAt: Date | string
 }
 
 export type LlmAgentJournalEntryUpdateManyMutationInput = {
-  agentRunId?: Prisma.StringFieldUpdateOperationsInput | string
-  sequence?: Prisma.IntFieldUpdateOperationsInput | number
+  runId?: Prisma.StringFieldUpdateOperationsInput | string
+  seq?: Prisma.IntFieldUpdateOperationsInput | number
+  kind?: Prisma.StringFieldUpdateOperationsInput | string
   stepId?: Prisma.StringFieldUpdateOperationsInput | string
-  toolName?: Prisma.StringFieldUpdateOperationsInput | string
-  arguments?: Prisma.JsonNullValueInput | runtime.InputJsonValue
-  result?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
-  inverse?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
-  modelResponse?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
-  approvedBy?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   snapshotId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  executedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  toolName?: Prisma.StringFieldUpdateOperationsInput | string
+  mode?: Prisma.StringFieldUpdateOperationsInput | string
+  payload?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  undoes?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  approval?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  causedBy?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  occurredAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
 export type LlmAgentJournalEntryUncheckedUpdateManyInput = {
-  agentRunId?: Prisma.StringFieldUpdateOperationsInput | string
-  sequence?: Prisma.IntFieldUpdateOperationsInput | number
+  runId?: Prisma.StringFieldUpdateOperationsInput | string
+  seq?: Prisma.IntFieldUpdateOperationsInput | number
+  kind?: Prisma.StringFieldUpdateOperationsInput | string
   stepId?: Prisma.StringFieldUpdateOperationsInput | string
-  toolName?: Prisma.StringFieldUpdateOperationsInput | string
-  arguments?: Prisma.JsonNullValueInput | runtime.InputJsonValue
-  result?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
-  inverse?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
-  modelResponse?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
-  approvedBy?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   snapshotId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  executedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  toolName?: Prisma.StringFieldUpdateOperationsInput | string
+  mode?: Prisma.StringFieldUpdateOperationsInput | string
+  payload?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  undoes?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  approval?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  causedBy?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  occurredAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
-export type LlmAgentJournalEntryAgentRunIdSequenceCompoundUniqueInput = {
-  agentRunId: string
-  sequence: number
+export type LlmAgentJournalEntryRunIdSeqCompoundUniqueInput = {
+  runId: string
+  seq: number
 }
 
 export type LlmAgentJournalEntryCountOrderByAggregateInput = {
-  agentRunId?: Prisma.SortOrder
-  sequence?: Prisma.SortOrder
+  runId?: Prisma.SortOrder
+  seq?: Prisma.SortOrder
+  kind?: Prisma.SortOrder
   stepId?: Prisma.SortOrder
-  toolName?: Prisma.SortOrder
-  arguments?: Prisma.SortOrder
-  result?: Prisma.SortOrder
-  inverse?: Prisma.SortOrder
-  modelResponse?: Prisma.SortOrder
-  approvedBy?: Prisma.SortOrder
   snapshotId?: Prisma.SortOrder
-  executedAt?: Prisma.SortOrder
+  toolName?: Prisma.SortOrder
+  mode?: Prisma.SortOrder
+  payload?: Prisma.SortOrder
+  undoes?: Prisma.SortOrder
+  approval?: Prisma.SortOrder
+  causedBy?: Prisma.SortOrder
+  occurredAt?: Prisma.SortOrder
 }
 
 export type LlmAgentJournalEntryAvgOrderByAggregateInput = {
-  sequence?: Prisma.SortOrder
+  seq?: Prisma.SortOrder
+  undoes?: Prisma.SortOrder
 }
 
 export type LlmAgentJournalEntryMaxOrderByAggregateInput = {
-  agentRunId?: Prisma.SortOrder
-  sequence?: Prisma.SortOrder
+  runId?: Prisma.SortOrder
+  seq?: Prisma.SortOrder
+  kind?: Prisma.SortOrder
   stepId?: Prisma.SortOrder
-  toolName?: Prisma.SortOrder
-  approvedBy?: Prisma.SortOrder
   snapshotId?: Prisma.SortOrder
-  executedAt?: Prisma.SortOrder
+  toolName?: Prisma.SortOrder
+  mode?: Prisma.SortOrder
+  undoes?: Prisma.SortOrder
+  causedBy?: Prisma.SortOrder
+  occurredAt?: Prisma.SortOrder
 }
 
 export type LlmAgentJournalEntryMinOrderByAggregateInput = {
-  agentRunId?: Prisma.SortOrder
-  sequence?: Prisma.SortOrder
+  runId?: Prisma.SortOrder
+  seq?: Prisma.SortOrder
+  kind?: Prisma.SortOrder
   stepId?: Prisma.SortOrder
-  toolName?: Prisma.SortOrder
-  approvedBy?: Prisma.SortOrder
   snapshotId?: Prisma.SortOrder
-  executedAt?: Prisma.SortOrder
+  toolName?: Prisma.SortOrder
+  mode?: Prisma.SortOrder
+  undoes?: Prisma.SortOrder
+  causedBy?: Prisma.SortOrder
+  occurredAt?: Prisma.SortOrder
 }
 
 export type LlmAgentJournalEntrySumOrderByAggregateInput = {
-  sequence?: Prisma.SortOrder
+  seq?: Prisma.SortOrder
+  undoes?: Prisma.SortOrder
 }
 
 
 
 export type LlmAgentJournalEntrySelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
-  agentRunId?: boolean
-  sequence?: boolean
+  runId?: boolean
+  seq?: boolean
+  kind?: boolean
   stepId?: boolean
-  toolName?: boolean
-  arguments?: boolean
-  result?: boolean
-  inverse?: boolean
-  modelResponse?: boolean
-  approvedBy?: boolean
   snapshotId?: boolean
-  executedAt?: boolean
+  toolName?: boolean
+  mode?: boolean
+  payload?: boolean
+  undoes?: boolean
+  approval?: boolean
+  causedBy?: boolean
+  occurredAt?: boolean
 }, ExtArgs["result"]["llmAgentJournalEntry"]>
 
 export type LlmAgentJournalEntrySelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
-  agentRunId?: boolean
-  sequence?: boolean
+  runId?: boolean
+  seq?: boolean
+  kind?: boolean
   stepId?: boolean
-  toolName?: boolean
-  arguments?: boolean
-  result?: boolean
-  inverse?: boolean
-  modelResponse?: boolean
-  approvedBy?: boolean
   snapshotId?: boolean
-  executedAt?: boolean
+  toolName?: boolean
+  mode?: boolean
+  payload?: boolean
+  undoes?: boolean
+  approval?: boolean
+  causedBy?: boolean
+  occurredAt?: boolean
 }, ExtArgs["result"]["llmAgentJournalEntry"]>
 
 export type LlmAgentJournalEntrySelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
-  agentRunId?: boolean
-  sequence?: boolean
+  runId?: boolean
+  seq?: boolean
+  kind?: boolean
   stepId?: boolean
-  toolName?: boolean
-  arguments?: boolean
-  result?: boolean
-  inverse?: boolean
-  modelResponse?: boolean
-  approvedBy?: boolean
   snapshotId?: boolean
-  executedAt?: boolean
+  toolName?: boolean
+  mode?: boolean
+  payload?: boolean
+  undoes?: boolean
+  approval?: boolean
+  causedBy?: boolean
+  occurredAt?: boolean
 }, ExtArgs["result"]["llmAgentJournalEntry"]>
 
 export type LlmAgentJournalEntrySelectScalar = {
-  agentRunId?: boolean
-  sequence?: boolean
+  runId?: boolean
+  seq?: boolean
+  kind?: boolean
   stepId?: boolean
-  toolName?: boolean
-  arguments?: boolean
-  result?: boolean
-  inverse?: boolean
-  modelResponse?: boolean
-  approvedBy?: boolean
   snapshotId?: boolean
-  executedAt?: boolean
+  toolName?: boolean
+  mode?: boolean
+  payload?: boolean
+  undoes?: boolean
+  approval?: boolean
+  causedBy?: boolean
+  occurredAt?: boolean
 }
 
-export type LlmAgentJournalEntryOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"agentRunId" | "sequence" | "stepId" | "toolName" | "arguments" | "result" | "inverse" | "modelResponse" | "approvedBy" | "snapshotId" | "executedAt", ExtArgs["result"]["llmAgentJournalEntry"]>
+export type LlmAgentJournalEntryOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"runId" | "seq" | "kind" | "stepId" | "snapshotId" | "toolName" | "mode" | "payload" | "undoes" | "approval" | "causedBy" | "occurredAt", ExtArgs["result"]["llmAgentJournalEntry"]>
 
 export type $LlmAgentJournalEntryPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   name: "LlmAgentJournalEntry"
   objects: {}
   scalars: runtime.Types.Extensions.GetPayloadResult<{
-    agentRunId: string
-    sequence: number
+    runId: string
+    seq: number
+    kind: string
     stepId: string
-    toolName: string
-    arguments: runtime.JsonValue
-    result: runtime.JsonValue | null
-    inverse: runtime.JsonValue | null
-    modelResponse: runtime.JsonValue | null
-    approvedBy: string | null
     snapshotId: string | null
-    executedAt: Date
+    toolName: string
+    mode: string
+    payload: runtime.JsonValue
+    undoes: number | null
+    approval: runtime.JsonValue | null
+    causedBy: string | null
+    occurredAt: Date
   }, ExtArgs["result"]["llmAgentJournalEntry"]>
   composites: {}
 }
@@ -621,8 +668,8 @@ export interface LlmAgentJournalEntryDelegate<ExtArgs extends runtime.Types.Exte
    * // Get first 10 LlmAgentJournalEntries
    * const llmAgentJournalEntries = await prisma.llmAgentJournalEntry.findMany({ take: 10 })
    * 
-   * // Only select the `agentRunId`
-   * const llmAgentJournalEntryWithAgentRunIdOnly = await prisma.llmAgentJournalEntry.findMany({ select: { agentRunId: true } })
+   * // Only select the `runId`
+   * const llmAgentJournalEntryWithRunIdOnly = await prisma.llmAgentJournalEntry.findMany({ select: { runId: true } })
    * 
    */
   findMany<T extends LlmAgentJournalEntryFindManyArgs>(args?: Prisma.SelectSubset<T, LlmAgentJournalEntryFindManyArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$LlmAgentJournalEntryPayload<ExtArgs>, T, "findMany", GlobalOmitOptions>>
@@ -666,9 +713,9 @@ export interface LlmAgentJournalEntryDelegate<ExtArgs extends runtime.Types.Exte
    *   ]
    * })
    * 
-   * // Create many LlmAgentJournalEntries and only return the `agentRunId`
-   * const llmAgentJournalEntryWithAgentRunIdOnly = await prisma.llmAgentJournalEntry.createManyAndReturn({
-   *   select: { agentRunId: true },
+   * // Create many LlmAgentJournalEntries and only return the `runId`
+   * const llmAgentJournalEntryWithRunIdOnly = await prisma.llmAgentJournalEntry.createManyAndReturn({
+   *   select: { runId: true },
    *   data: [
    *     // ... provide data here
    *   ]
@@ -757,9 +804,9 @@ export interface LlmAgentJournalEntryDelegate<ExtArgs extends runtime.Types.Exte
    *   ]
    * })
    * 
-   * // Update zero or more LlmAgentJournalEntries and only return the `agentRunId`
-   * const llmAgentJournalEntryWithAgentRunIdOnly = await prisma.llmAgentJournalEntry.updateManyAndReturn({
-   *   select: { agentRunId: true },
+   * // Update zero or more LlmAgentJournalEntries and only return the `runId`
+   * const llmAgentJournalEntryWithRunIdOnly = await prisma.llmAgentJournalEntry.updateManyAndReturn({
+   *   select: { runId: true },
    *   where: {
    *     // ... provide filter here
    *   },
@@ -961,17 +1008,18 @@ export interface Prisma__LlmAgentJournalEntryClient<T, Null = never, ExtArgs ext
  * Fields of the LlmAgentJournalEntry model
  */
 export interface LlmAgentJournalEntryFieldRefs {
-  readonly agentRunId: Prisma.FieldRef<"LlmAgentJournalEntry", 'String'>
-  readonly sequence: Prisma.FieldRef<"LlmAgentJournalEntry", 'Int'>
+  readonly runId: Prisma.FieldRef<"LlmAgentJournalEntry", 'String'>
+  readonly seq: Prisma.FieldRef<"LlmAgentJournalEntry", 'Int'>
+  readonly kind: Prisma.FieldRef<"LlmAgentJournalEntry", 'String'>
   readonly stepId: Prisma.FieldRef<"LlmAgentJournalEntry", 'String'>
-  readonly toolName: Prisma.FieldRef<"LlmAgentJournalEntry", 'String'>
-  readonly arguments: Prisma.FieldRef<"LlmAgentJournalEntry", 'Json'>
-  readonly result: Prisma.FieldRef<"LlmAgentJournalEntry", 'Json'>
-  readonly inverse: Prisma.FieldRef<"LlmAgentJournalEntry", 'Json'>
-  readonly modelResponse: Prisma.FieldRef<"LlmAgentJournalEntry", 'Json'>
-  readonly approvedBy: Prisma.FieldRef<"LlmAgentJournalEntry", 'String'>
   readonly snapshotId: Prisma.FieldRef<"LlmAgentJournalEntry", 'String'>
-  readonly executedAt: Prisma.FieldRef<"LlmAgentJournalEntry", 'DateTime'>
+  readonly toolName: Prisma.FieldRef<"LlmAgentJournalEntry", 'String'>
+  readonly mode: Prisma.FieldRef<"LlmAgentJournalEntry", 'String'>
+  readonly payload: Prisma.FieldRef<"LlmAgentJournalEntry", 'Json'>
+  readonly undoes: Prisma.FieldRef<"LlmAgentJournalEntry", 'Int'>
+  readonly approval: Prisma.FieldRef<"LlmAgentJournalEntry", 'Json'>
+  readonly causedBy: Prisma.FieldRef<"LlmAgentJournalEntry", 'String'>
+  readonly occurredAt: Prisma.FieldRef<"LlmAgentJournalEntry", 'DateTime'>
 }
     
 

@@ -14,93 +14,63 @@ import type * as Prisma from "../internal/prismaNamespace.js"
 
 /**
  * Model LlmAgentSnapshot
- * A snapshot groups journal entries up to `journalSequence` and keeps the state at that point.
+ * A named group of journal entries of an agent run (`AgentSnapshotV1`), unique per run.
  */
 export type LlmAgentSnapshotModel = runtime.Types.Result.DefaultSelection<Prisma.$LlmAgentSnapshotPayload>
 
 export type AggregateLlmAgentSnapshot = {
   _count: LlmAgentSnapshotCountAggregateOutputType | null
-  _avg: LlmAgentSnapshotAvgAggregateOutputType | null
-  _sum: LlmAgentSnapshotSumAggregateOutputType | null
   _min: LlmAgentSnapshotMinAggregateOutputType | null
   _max: LlmAgentSnapshotMaxAggregateOutputType | null
 }
 
-export type LlmAgentSnapshotAvgAggregateOutputType = {
-  journalSequence: number | null
-  stateVersion: number | null
-}
-
-export type LlmAgentSnapshotSumAggregateOutputType = {
-  journalSequence: number | null
-  stateVersion: number | null
-}
-
 export type LlmAgentSnapshotMinAggregateOutputType = {
+  runId: string | null
   id: string | null
-  agentRunId: string | null
   label: string | null
-  journalSequence: number | null
-  stateVersion: number | null
+  stepId: string | null
   createdAt: Date | null
 }
 
 export type LlmAgentSnapshotMaxAggregateOutputType = {
+  runId: string | null
   id: string | null
-  agentRunId: string | null
   label: string | null
-  journalSequence: number | null
-  stateVersion: number | null
+  stepId: string | null
   createdAt: Date | null
 }
 
 export type LlmAgentSnapshotCountAggregateOutputType = {
+  runId: number
   id: number
-  agentRunId: number
   label: number
-  journalSequence: number
-  stateVersion: number
-  state: number
+  stepId: number
   createdAt: number
   _all: number
 }
 
 
-export type LlmAgentSnapshotAvgAggregateInputType = {
-  journalSequence?: true
-  stateVersion?: true
-}
-
-export type LlmAgentSnapshotSumAggregateInputType = {
-  journalSequence?: true
-  stateVersion?: true
-}
-
 export type LlmAgentSnapshotMinAggregateInputType = {
+  runId?: true
   id?: true
-  agentRunId?: true
   label?: true
-  journalSequence?: true
-  stateVersion?: true
+  stepId?: true
   createdAt?: true
 }
 
 export type LlmAgentSnapshotMaxAggregateInputType = {
+  runId?: true
   id?: true
-  agentRunId?: true
   label?: true
-  journalSequence?: true
-  stateVersion?: true
+  stepId?: true
   createdAt?: true
 }
 
 export type LlmAgentSnapshotCountAggregateInputType = {
+  runId?: true
   id?: true
-  agentRunId?: true
   label?: true
-  journalSequence?: true
-  stateVersion?: true
-  state?: true
+  stepId?: true
   createdAt?: true
   _all?: true
 }
@@ -143,18 +113,6 @@ export type LlmAgentSnapshotAggregateArgs<ExtArgs extends runtime.Types.Extensio
   /**
    * {@link https://www.prisma.io/docs/concepts/components/prisma-client/aggregations Aggregation Docs}
    * 
-   * Select which fields to average
-  **/
-  _avg?: LlmAgentSnapshotAvgAggregateInputType
-  /**
-   * {@link https://www.prisma.io/docs/concepts/components/prisma-client/aggregations Aggregation Docs}
-   * 
-   * Select which fields to sum
-  **/
-  _sum?: LlmAgentSnapshotSumAggregateInputType
-  /**
-   * {@link https://www.prisma.io/docs/concepts/components/prisma-client/aggregations Aggregation Docs}
-   * 
    * Select which fields to find the minimum value
   **/
   _min?: LlmAgentSnapshotMinAggregateInputType
@@ -185,23 +143,17 @@ export type LlmAgentSnapshotGroupByArgs<ExtArgs extends runtime.Types.Extensions
   take?: number
   skip?: number
   _count?: LlmAgentSnapshotCountAggregateInputType | true
-  _avg?: LlmAgentSnapshotAvgAggregateInputType
-  _sum?: LlmAgentSnapshotSumAggregateInputType
   _min?: LlmAgentSnapshotMinAggregateInputType
   _max?: LlmAgentSnapshotMaxAggregateInputType
 }
 
 export type LlmAgentSnapshotGroupByOutputType = {
+  runId: string
   id: string
-  agentRunId: string
-  label: string | null
-  journalSequence: number
-  stateVersion: number
-  state: runtime.JsonValue
+  label: string
+  stepId: string
   createdAt: Date
   _count: LlmAgentSnapshotCountAggregateOutputType | null
-  _avg: LlmAgentSnapshotAvgAggregateOutputType | null
-  _sum: LlmAgentSnapshotSumAggregateOutputType | null
   _min: LlmAgentSnapshotMinAggregateOutputType | null
   _max: LlmAgentSnapshotMaxAggregateOutputType | null
 }
@@ -225,228 +177,184 @@ export type LlmAgentSnapshotWhereInput = {
   AND?: Prisma.LlmAgentSnapshotWhereInput | Prisma.LlmAgentSnapshotWhereInput[]
   OR?: Prisma.LlmAgentSnapshotWhereInput[]
   NOT?: Prisma.LlmAgentSnapshotWhereInput | Prisma.LlmAgentSnapshotWhereInput[]
+  runId?: Prisma.StringFilter<"LlmAgentSnapshot"> | string
   id?: Prisma.StringFilter<"LlmAgentSnapshot"> | string
-  agentRunId?: Prisma.StringFilter<"LlmAgentSnapshot"> | string
-  label?: Prisma.StringNullableFilter<"LlmAgentSnapshot"> | string | null
-  journalSequence?: Prisma.IntFilter<"LlmAgentSnapshot"> | number
-  stateVersion?: Prisma.IntFilter<"LlmAgentSnapshot"> | number
-  state?: Prisma.JsonFilter<"LlmAgentSnapshot">
+  label?: Prisma.StringFilter<"LlmAgentSnapshot"> | string
+  stepId?: Prisma.StringFilter<"LlmAgentSnapshot"> | string
   createdAt?: Prisma.DateTimeFilter<"LlmAgentSnapshot"> | Date | string
 }
 
 export type LlmAgentSnapshotOrderByWithRelationInput = {
+  runId?: Prisma.SortOrder
   id?: Prisma.SortOrder
-  agentRunId?: Prisma.SortOrder
-  label?: Prisma.SortOrderInput | Prisma.SortOrder
-  journalSequence?: Prisma.SortOrder
-  stateVersion?: Prisma.SortOrder
-  state?: Prisma.SortOrder
+  label?: Prisma.SortOrder
+  stepId?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
 
 export type LlmAgentSnapshotWhereUniqueInput = Prisma.AtLeast<{
-  id?: string
+  runId_id?: Prisma.LlmAgentSnapshotRunIdIdCompoundUniqueInput
   AND?: Prisma.LlmAgentSnapshotWhereInput | Prisma.LlmAgentSnapshotWhereInput[]
   OR?: Prisma.LlmAgentSnapshotWhereInput[]
   NOT?: Prisma.LlmAgentSnapshotWhereInput | Prisma.LlmAgentSnapshotWhereInput[]
-  agentRunId?: Prisma.StringFilter<"LlmAgentSnapshot"> | string
-  label?: Prisma.StringNullableFilter<"LlmAgentSnapshot"> | string | null
-  journalSequence?: Prisma.IntFilter<"LlmAgentSnapshot"> | number
-  stateVersion?: Prisma.IntFilter<"LlmAgentSnapshot"> | number
-  state?: Prisma.JsonFilter<"LlmAgentSnapshot">
+  runId?: Prisma.StringFilter<"LlmAgentSnapshot"> | string
+  id?: Prisma.StringFilter<"LlmAgentSnapshot"> | string
+  label?: Prisma.StringFilter<"LlmAgentSnapshot"> | string
+  stepId?: Prisma.StringFilter<"LlmAgentSnapshot"> | string
   createdAt?: Prisma.DateTimeFilter<"LlmAgentSnapshot"> | Date | string
-}, "id">
+}, "runId_id">
 
 export type LlmAgentSnapshotOrderByWithAggregationInput = {
+  runId?: Prisma.SortOrder
   id?: Prisma.SortOrder
-  agentRunId?: Prisma.SortOrder
-  label?: Prisma.SortOrderInput | Prisma.SortOrder
-  journalSequence?: Prisma.SortOrder
-  stateVersion?: Prisma.SortOrder
-  state?: Prisma.SortOrder
+  label?: Prisma.SortOrder
+  stepId?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   _count?: Prisma.LlmAgentSnapshotCountOrderByAggregateInput
-  _avg?: Prisma.LlmAgentSnapshotAvgOrderByAggregateInput
   _max?: Prisma.LlmAgentSnapshotMaxOrderByAggregateInput
   _min?: Prisma.LlmAgentSnapshotMinOrderByAggregateInput
-  _sum?: Prisma.LlmAgentSnapshotSumOrderByAggregateInput
 }
 
 export type LlmAgentSnapshotScalarWhereWithAggregatesInput = {
   AND?: Prisma.LlmAgentSnapshotScalarWhereWithAggregatesInput | Prisma.LlmAgentSnapshotScalarWhereWithAggregatesInput[]
   OR?: Prisma.LlmAgentSnapshotScalarWhereWithAggregatesInput[]
   NOT?: Prisma.LlmAgentSnapshotScalarWhereWithAggregatesInput | Prisma.LlmAgentSnapshotScalarWhereWithAggregatesInput[]
+  runId?: Prisma.StringWithAggregatesFilter<"LlmAgentSnapshot"> | string
   id?: Prisma.StringWithAggregatesFilter<"LlmAgentSnapshot"> | string
-  agentRunId?: Prisma.StringWithAggregatesFilter<"LlmAgentSnapshot"> | string
-  label?: Prisma.StringNullableWithAggregatesFilter<"LlmAgentSnapshot"> | string | null
-  journalSequence?: Prisma.IntWithAggregatesFilter<"LlmAgentSnapshot"> | number
-  stateVersion?: Prisma.IntWithAggregatesFilter<"LlmAgentSnapshot"> | number
-  state?: Prisma.JsonWithAggregatesFilter<"LlmAgentSnapshot">
+  label?: Prisma.StringWithAggregatesFilter<"LlmAgentSnapshot"> | string
+  stepId?: Prisma.StringWithAggregatesFilter<"LlmAgentSnapshot"> | string
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"LlmAgentSnapshot"> | Date | string
 }
 
 export type LlmAgentSnapshotCreateInput = {
+  runId: string
   id: string
-  agentRunId: string
-  label?: string | null
-  journalSequence: number
-  stateVersion: number
-  state: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  label: string
+  stepId: string
   createdAt: Date | string
 }
 
 export type LlmAgentSnapshotUncheckedCreateInput = {
+  runId: string
   id: string
-  agentRunId: string
-  label?: string | null
-  journalSequence: number
-  stateVersion: number
-  state: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  label: string
+  stepId: string
   createdAt: Date | string
 }
 
 export type LlmAgentSnapshotUpdateInput = {
+  runId?: Prisma.StringFieldUpdateOperationsInput | string
   id?: Prisma.StringFieldUpdateOperationsInput | string
-  agentRunId?: Prisma.StringFieldUpdateOperationsInput | string
-  label?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  journalSequence?: Prisma.IntFieldUpdateOperationsInput | number
-  stateVersion?: Prisma.IntFieldUpdateOperationsInput | number
-  state?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  label?: Prisma.StringFieldUpdateOperationsInput | string
+  stepId?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
 export type LlmAgentSnapshotUncheckedUpdateInput = {
+  runId?: Prisma.StringFieldUpdateOperationsInput | string
   id?: Prisma.StringFieldUpdateOperationsInput | string
-  agentRunId?: Prisma.StringFieldUpdateOperationsInput | string
-  label?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  journalSequence?: Prisma.IntFieldUpdateOperationsInput | number
-  stateVersion?: Prisma.IntFieldUpdateOperationsInput | number
-  state?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  label?: Prisma.StringFieldUpdateOperationsInput | string
+  stepId?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
 export type LlmAgentSnapshotCreateManyInput = {
+  runId: string
   id: string
-  agentRunId: string
-  label?: string | null
-  journalSequence: number
-  stateVersion: number
-  state: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  label: string
+  stepId: string
   createdAt: Date | string
 }
 
 export type LlmAgentSnapshotUpdateManyMutationInput = {
+  runId?: Prisma.StringFieldUpdateOperationsInput | string
   id?: Prisma.StringFieldUpdateOperationsInput | string
-  agentRunId?: Prisma.StringFieldUpdateOperationsInput | string
-  label?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  journalSequence?: Prisma.IntFieldUpdateOperationsInput | number
-  stateVersion?: Prisma.IntFieldUpdateOperationsInput | number
-  state?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  label?: Prisma.StringFieldUpdateOperationsInput | string
+  stepId?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
 export type LlmAgentSnapshotUncheckedUpdateManyInput = {
+  runId?: Prisma.StringFieldUpdateOperationsInput | string
   id?: Prisma.StringFieldUpdateOperationsInput | string
-  agentRunId?: Prisma.StringFieldUpdateOperationsInput | string
-  label?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  journalSequence?: Prisma.IntFieldUpdateOperationsInput | number
-  stateVersion?: Prisma.IntFieldUpdateOperationsInput | number
-  state?: Prisma.JsonNullValueInput | runtime.InputJsonValue
+  label?: Prisma.StringFieldUpdateOperationsInput | string
+  stepId?: Prisma.StringFieldUpdateOperationsInput | string
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
+export type LlmAgentSnapshotRunIdIdCompoundUniqueInput = {
+  runId: string
+  id: string
+}
+
 export type LlmAgentSnapshotCountOrderByAggregateInput = {
+  runId?: Prisma.SortOrder
   id?: Prisma.SortOrder
-  agentRunId?: Prisma.SortOrder
   label?: Prisma.SortOrder
-  journalSequence?: Prisma.SortOrder
-  stateVersion?: Prisma.SortOrder
-  state?: Prisma.SortOrder
+  stepId?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
 
-export type LlmAgentSnapshotAvgOrderByAggregateInput = {
-  journalSequence?: Prisma.SortOrder
-  stateVersion?: Prisma.SortOrder
-}
-
 export type LlmAgentSnapshotMaxOrderByAggregateInput = {
+  runId?: Prisma.SortOrder
   id?: Prisma.SortOrder
-  agentRunId?: Prisma.SortOrder
   label?: Prisma.SortOrder
-  journalSequence?: Prisma.SortOrder
-  stateVersion?: Prisma.SortOrder
+  stepId?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
 }
 
 export type LlmAgentSnapshotMinOrderByAggregateInput = {
+  runId?: Prisma.SortOrder
   id?: Prisma.SortOrder
-  agentRunId?: Prisma.SortOrder
   label?: Prisma.SortOrder
-  journalSequence?: Prisma.SortOrder
-  stateVersion?: Prisma.SortOrder
+  stepId?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
-}
-
-export type LlmAgentSnapshotSumOrderByAggregateInput = {
-  journalSequence?: Prisma.SortOrder
-  stateVersion?: Prisma.SortOrder
 }
 
 
 
 export type LlmAgentSnapshotSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
+  runId?: boolean
   id?: boolean
-  agentRunId?: boolean
   label?: boolean
-  journalSequence?: boolean
-  stateVersion?: boolean
-  state?: boolean
+  stepId?: boolean
   createdAt?: boolean
 }, ExtArgs["result"]["llmAgentSnapshot"]>
 
 export type LlmAgentSnapshotSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
+  runId?: boolean
   id?: boolean
-  agentRunId?: boolean
   label?: boolean
-  journalSequence?: boolean
-  stateVersion?: boolean
-  state?: boolean
+  stepId?: boolean
   createdAt?: boolean
 }, ExtArgs["result"]["llmAgentSnapshot"]>
 
 export type LlmAgentSnapshotSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
+  runId?: boolean
   id?: boolean
-  agentRunId?: boolean
   label?: boolean
-  journalSequence?: boolean
-  stateVersion?: boolean
-  state?: boolean
+  stepId?: boolean
   createdAt?: boolean
 }, ExtArgs["result"]["llmAgentSnapshot"]>
 
 export type LlmAgentSnapshotSelectScalar = {
+  runId?: boolean
   id?: boolean
-  agentRunId?: boolean
   label?: boolean
-  journalSequence?: boolean
-  stateVersion?: boolean
-  state?: boolean
+  stepId?: boolean
   createdAt?: boolean
 }
 
-export type LlmAgentSnapshotOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "agentRunId" | "label" | "journalSequence" | "stateVersion" | "state" | "createdAt", ExtArgs["result"]["llmAgentSnapshot"]>
+export type LlmAgentSnapshotOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"runId" | "id" | "label" | "stepId" | "createdAt", ExtArgs["result"]["llmAgentSnapshot"]>
 
 export type $LlmAgentSnapshotPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   name: "LlmAgentSnapshot"
   objects: {}
   scalars: runtime.Types.Extensions.GetPayloadResult<{
+    runId: string
     id: string
-    agentRunId: string
-    label: string | null
-    journalSequence: number
-    stateVersion: number
-    state: runtime.JsonValue
+    label: string
+    stepId: string
     createdAt: Date
   }, ExtArgs["result"]["llmAgentSnapshot"]>
   composites: {}
@@ -531,8 +439,8 @@ export interface LlmAgentSnapshotDelegate<ExtArgs extends runtime.Types.Extensio
    * // Get first 10 LlmAgentSnapshots
    * const llmAgentSnapshots = await prisma.llmAgentSnapshot.findMany({ take: 10 })
    * 
-   * // Only select the `id`
-   * const llmAgentSnapshotWithIdOnly = await prisma.llmAgentSnapshot.findMany({ select: { id: true } })
+   * // Only select the `runId`
+   * const llmAgentSnapshotWithRunIdOnly = await prisma.llmAgentSnapshot.findMany({ select: { runId: true } })
    * 
    */
   findMany<T extends LlmAgentSnapshotFindManyArgs>(args?: Prisma.SelectSubset<T, LlmAgentSnapshotFindManyArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$LlmAgentSnapshotPayload<ExtArgs>, T, "findMany", GlobalOmitOptions>>
@@ -576,9 +484,9 @@ export interface LlmAgentSnapshotDelegate<ExtArgs extends runtime.Types.Extensio
    *   ]
    * })
    * 
-   * // Create many LlmAgentSnapshots and only return the `id`
-   * const llmAgentSnapshotWithIdOnly = await prisma.llmAgentSnapshot.createManyAndReturn({
-   *   select: { id: true },
+   * // Create many LlmAgentSnapshots and only return the `runId`
+   * const llmAgentSnapshotWithRunIdOnly = await prisma.llmAgentSnapshot.createManyAndReturn({
+   *   select: { runId: true },
    *   data: [
    *     // ... provide data here
    *   ]
@@ -667,9 +575,9 @@ export interface LlmAgentSnapshotDelegate<ExtArgs extends runtime.Types.Extensio
    *   ]
    * })
    * 
-   * // Update zero or more LlmAgentSnapshots and only return the `id`
-   * const llmAgentSnapshotWithIdOnly = await prisma.llmAgentSnapshot.updateManyAndReturn({
-   *   select: { id: true },
+   * // Update zero or more LlmAgentSnapshots and only return the `runId`
+   * const llmAgentSnapshotWithRunIdOnly = await prisma.llmAgentSnapshot.updateManyAndReturn({
+   *   select: { runId: true },
    *   where: {
    *     // ... provide filter here
    *   },
@@ -871,12 +779,10 @@ export interface Prisma__LlmAgentSnapshotClient<T, Null = never, ExtArgs extends
  * Fields of the LlmAgentSnapshot model
  */
 export interface LlmAgentSnapshotFieldRefs {
+  readonly runId: Prisma.FieldRef<"LlmAgentSnapshot", 'String'>
   readonly id: Prisma.FieldRef<"LlmAgentSnapshot", 'String'>
-  readonly agentRunId: Prisma.FieldRef<"LlmAgentSnapshot", 'String'>
   readonly label: Prisma.FieldRef<"LlmAgentSnapshot", 'String'>
-  readonly journalSequence: Prisma.FieldRef<"LlmAgentSnapshot", 'Int'>
-  readonly stateVersion: Prisma.FieldRef<"LlmAgentSnapshot", 'Int'>
-  readonly state: Prisma.FieldRef<"LlmAgentSnapshot", 'Json'>
+  readonly stepId: Prisma.FieldRef<"LlmAgentSnapshot", 'String'>
   readonly createdAt: Prisma.FieldRef<"LlmAgentSnapshot", 'DateTime'>
 }
     

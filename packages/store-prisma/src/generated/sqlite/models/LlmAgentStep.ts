@@ -14,7 +14,8 @@ import type * as Prisma from "../internal/prismaNamespace.js"
 
 /**
  * Model LlmAgentStep
- * One step of an agent run: a tool call with its status, preview and result.
+ * One step of an agent run (`AgentStepV1`), replaced in place as it progresses. `payload` holds
+ * `{ input?, preview?, output? }` in one JSON object, so a JSON null differs from an absent value.
  */
 export type LlmAgentStepModel = runtime.Types.Result.DefaultSelection<Prisma.$LlmAgentStepPayload>
 
@@ -35,38 +36,48 @@ export type LlmAgentStepSumAggregateOutputType = {
 }
 
 export type LlmAgentStepMinAggregateOutputType = {
+  runId: string | null
   id: string | null
-  agentRunId: string | null
   position: number | null
+  kind: string | null
   status: string | null
   toolName: string | null
-  runId: string | null
+  toolCallId: string | null
+  decision: string | null
+  modelRunId: string | null
+  snapshotId: string | null
   createdAt: Date | null
   updatedAt: Date | null
 }
 
 export type LlmAgentStepMaxAggregateOutputType = {
+  runId: string | null
   id: string | null
-  agentRunId: string | null
   position: number | null
+  kind: string | null
   status: string | null
   toolName: string | null
-  runId: string | null
+  toolCallId: string | null
+  decision: string | null
+  modelRunId: string | null
+  snapshotId: string | null
   createdAt: Date | null
   updatedAt: Date | null
 }
 
 export type LlmAgentStepCountAggregateOutputType = {
+  runId: number
   id: number
-  agentRunId: number
   position: number
+  kind: number
   status: number
   toolName: number
-  input: number
-  preview: number
-  result: number
+  toolCallId: number
+  decision: number
+  payload: number
   error: number
-  runId: number
+  modelRunId: number
+  snapshotId: number
   createdAt: number
   updatedAt: number
   _all: number
@@ -82,38 +93,48 @@ export type LlmAgentStepSumAggregateInputType = {
 }
 
 export type LlmAgentStepMinAggregateInputType = {
+  runId?: true
   id?: true
-  agentRunId?: true
   position?: true
+  kind?: true
   status?: true
   toolName?: true
-  runId?: true
+  toolCallId?: true
+  decision?: true
+  modelRunId?: true
+  snapshotId?: true
   createdAt?: true
   updatedAt?: true
 }
 
 export type LlmAgentStepMaxAggregateInputType = {
+  runId?: true
   id?: true
-  agentRunId?: true
   position?: true
+  kind?: true
   status?: true
   toolName?: true
-  runId?: true
+  toolCallId?: true
+  decision?: true
+  modelRunId?: true
+  snapshotId?: true
   createdAt?: true
   updatedAt?: true
 }
 
 export type LlmAgentStepCountAggregateInputType = {
+  runId?: true
   id?: true
-  agentRunId?: true
   position?: true
+  kind?: true
   status?: true
   toolName?: true
-  input?: true
-  preview?: true
-  result?: true
+  toolCallId?: true
+  decision?: true
+  payload?: true
   error?: true
-  runId?: true
+  modelRunId?: true
+  snapshotId?: true
   createdAt?: true
   updatedAt?: true
   _all?: true
@@ -206,16 +227,18 @@ export type LlmAgentStepGroupByArgs<ExtArgs extends runtime.Types.Extensions.Int
 }
 
 export type LlmAgentStepGroupByOutputType = {
+  runId: string
   id: string
-  agentRunId: string
   position: number
+  kind: string
   status: string
   toolName: string | null
-  input: runtime.JsonValue | null
-  preview: runtime.JsonValue | null
-  result: runtime.JsonValue | null
+  toolCallId: string | null
+  decision: string | null
+  payload: runtime.JsonValue
   error: runtime.JsonValue | null
-  runId: string | null
+  modelRunId: string | null
+  snapshotId: string | null
   createdAt: Date
   updatedAt: Date
   _count: LlmAgentStepCountAggregateOutputType | null
@@ -244,65 +267,73 @@ export type LlmAgentStepWhereInput = {
   AND?: Prisma.LlmAgentStepWhereInput | Prisma.LlmAgentStepWhereInput[]
   OR?: Prisma.LlmAgentStepWhereInput[]
   NOT?: Prisma.LlmAgentStepWhereInput | Prisma.LlmAgentStepWhereInput[]
+  runId?: Prisma.StringFilter<"LlmAgentStep"> | string
   id?: Prisma.StringFilter<"LlmAgentStep"> | string
-  agentRunId?: Prisma.StringFilter<"LlmAgentStep"> | string
   position?: Prisma.IntFilter<"LlmAgentStep"> | number
+  kind?: Prisma.StringFilter<"LlmAgentStep"> | string
   status?: Prisma.StringFilter<"LlmAgentStep"> | string
   toolName?: Prisma.StringNullableFilter<"LlmAgentStep"> | string | null
-  input?: Prisma.JsonNullableFilter<"LlmAgentStep">
-  preview?: Prisma.JsonNullableFilter<"LlmAgentStep">
-  result?: Prisma.JsonNullableFilter<"LlmAgentStep">
+  toolCallId?: Prisma.StringNullableFilter<"LlmAgentStep"> | string | null
+  decision?: Prisma.StringNullableFilter<"LlmAgentStep"> | string | null
+  payload?: Prisma.JsonFilter<"LlmAgentStep">
   error?: Prisma.JsonNullableFilter<"LlmAgentStep">
-  runId?: Prisma.StringNullableFilter<"LlmAgentStep"> | string | null
+  modelRunId?: Prisma.StringNullableFilter<"LlmAgentStep"> | string | null
+  snapshotId?: Prisma.StringNullableFilter<"LlmAgentStep"> | string | null
   createdAt?: Prisma.DateTimeFilter<"LlmAgentStep"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"LlmAgentStep"> | Date | string
 }
 
 export type LlmAgentStepOrderByWithRelationInput = {
+  runId?: Prisma.SortOrder
   id?: Prisma.SortOrder
-  agentRunId?: Prisma.SortOrder
   position?: Prisma.SortOrder
+  kind?: Prisma.SortOrder
   status?: Prisma.SortOrder
   toolName?: Prisma.SortOrderInput | Prisma.SortOrder
-  input?: Prisma.SortOrderInput | Prisma.SortOrder
-  preview?: Prisma.SortOrderInput | Prisma.SortOrder
-  result?: Prisma.SortOrderInput | Prisma.SortOrder
+  toolCallId?: Prisma.SortOrderInput | Prisma.SortOrder
+  decision?: Prisma.SortOrderInput | Prisma.SortOrder
+  payload?: Prisma.SortOrder
   error?: Prisma.SortOrderInput | Prisma.SortOrder
-  runId?: Prisma.SortOrderInput | Prisma.SortOrder
+  modelRunId?: Prisma.SortOrderInput | Prisma.SortOrder
+  snapshotId?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
 
 export type LlmAgentStepWhereUniqueInput = Prisma.AtLeast<{
-  id?: string
-  agentRunId_position?: Prisma.LlmAgentStepAgentRunIdPositionCompoundUniqueInput
+  runId_id?: Prisma.LlmAgentStepRunIdIdCompoundUniqueInput
   AND?: Prisma.LlmAgentStepWhereInput | Prisma.LlmAgentStepWhereInput[]
   OR?: Prisma.LlmAgentStepWhereInput[]
   NOT?: Prisma.LlmAgentStepWhereInput | Prisma.LlmAgentStepWhereInput[]
-  agentRunId?: Prisma.StringFilter<"LlmAgentStep"> | string
+  runId?: Prisma.StringFilter<"LlmAgentStep"> | string
+  id?: Prisma.StringFilter<"LlmAgentStep"> | string
   position?: Prisma.IntFilter<"LlmAgentStep"> | number
+  kind?: Prisma.StringFilter<"LlmAgentStep"> | string
   status?: Prisma.StringFilter<"LlmAgentStep"> | string
   toolName?: Prisma.StringNullableFilter<"LlmAgentStep"> | string | null
-  input?: Prisma.JsonNullableFilter<"LlmAgentStep">
-  preview?: Prisma.JsonNullableFilter<"LlmAgentStep">
-  result?: Prisma.JsonNullableFilter<"LlmAgentStep">
+  toolCallId?: Prisma.StringNullableFilter<"LlmAgentStep"> | string | null
+  decision?: Prisma.StringNullableFilter<"LlmAgentStep"> | string | null
+  payload?: Prisma.JsonFilter<"LlmAgentStep">
   error?: Prisma.JsonNullableFilter<"LlmAgentStep">
-  runId?: Prisma.StringNullableFilter<"LlmAgentStep"> | string | null
+  modelRunId?: Prisma.StringNullableFilter<"LlmAgentStep"> | string | null
+  snapshotId?: Prisma.StringNullableFilter<"LlmAgentStep"> | string | null
   createdAt?: Prisma.DateTimeFilter<"LlmAgentStep"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"LlmAgentStep"> | Date | string
-}, "id" | "agentRunId_position">
+}, "runId_id">
 
 export type LlmAgentStepOrderByWithAggregationInput = {
+  runId?: Prisma.SortOrder
   id?: Prisma.SortOrder
-  agentRunId?: Prisma.SortOrder
   position?: Prisma.SortOrder
+  kind?: Prisma.SortOrder
   status?: Prisma.SortOrder
   toolName?: Prisma.SortOrderInput | Prisma.SortOrder
-  input?: Prisma.SortOrderInput | Prisma.SortOrder
-  preview?: Prisma.SortOrderInput | Prisma.SortOrder
-  result?: Prisma.SortOrderInput | Prisma.SortOrder
+  toolCallId?: Prisma.SortOrderInput | Prisma.SortOrder
+  decision?: Prisma.SortOrderInput | Prisma.SortOrder
+  payload?: Prisma.SortOrder
   error?: Prisma.SortOrderInput | Prisma.SortOrder
-  runId?: Prisma.SortOrderInput | Prisma.SortOrder
+  modelRunId?: Prisma.SortOrderInput | Prisma.SortOrder
+  snapshotId?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   _count?: Prisma.LlmAgentStepCountOrderByAggregateInput
@@ -316,141 +347,159 @@ export type LlmAgentStepScalarWhereWithAggregatesInput = {
   AND?: Prisma.LlmAgentStepScalarWhereWithAggregatesInput | Prisma.LlmAgentStepScalarWhereWithAggregatesInput[]
   OR?: Prisma.LlmAgentStepScalarWhereWithAggregatesInput[]
   NOT?: Prisma.LlmAgentStepScalarWhereWithAggregatesInput | Prisma.LlmAgentStepScalarWhereWithAggregatesInput[]
+  runId?: Prisma.StringWithAggregatesFilter<"LlmAgentStep"> | string
   id?: Prisma.StringWithAggregatesFilter<"LlmAgentStep"> | string
-  agentRunId?: Prisma.StringWithAggregatesFilter<"LlmAgentStep"> | string
   position?: Prisma.IntWithAggregatesFilter<"LlmAgentStep"> | number
+  kind?: Prisma.StringWithAggregatesFilter<"LlmAgentStep"> | string
   status?: Prisma.StringWithAggregatesFilter<"LlmAgentStep"> | string
   toolName?: Prisma.StringNullableWithAggregatesFilter<"LlmAgentStep"> | string | null
-  input?: Prisma.JsonNullableWithAggregatesFilter<"LlmAgentStep">
-  preview?: Prisma.JsonNullableWithAggregatesFilter<"LlmAgentStep">
-  result?: Prisma.JsonNullableWithAggregatesFilter<"LlmAgentStep">
+  toolCallId?: Prisma.StringNullableWithAggregatesFilter<"LlmAgentStep"> | string | null
+  decision?: Prisma.StringNullableWithAggregatesFilter<"LlmAgentStep"> | string | null
+  payload?: Prisma.JsonWithAggregatesFilter<"LlmAgentStep">
   error?: Prisma.JsonNullableWithAggregatesFilter<"LlmAgentStep">
-  runId?: Prisma.StringNullableWithAggregatesFilter<"LlmAgentStep"> | string | null
+  modelRunId?: Prisma.StringNullableWithAggregatesFilter<"LlmAgentStep"> | string | null
+  snapshotId?: Prisma.StringNullableWithAggregatesFilter<"LlmAgentStep"> | string | null
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"LlmAgentStep"> | Date | string
   updatedAt?: Prisma.DateTimeWithAggregatesFilter<"LlmAgentStep"> | Date | string
 }
 
 export type LlmAgentStepCreateInput = {
+  runId: string
   id: string
-  agentRunId: string
   position: number
+  kind: string
   status: string
   toolName?: string | null
-  input?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
-  preview?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
-  result?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  toolCallId?: string | null
+  decision?: string | null
+  payload: Prisma.JsonNullValueInput | runtime.InputJsonValue
   error?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
-  runId?: string | null
+  modelRunId?: string | null
+  snapshotId?: string | null
   createdAt: Date | string
   updatedAt: Date | string
 }
 
 export type LlmAgentStepUncheckedCreateInput = {
+  runId: string
   id: string
-  agentRunId: string
   position: number
+  kind: string
   status: string
   toolName?: string | null
-  input?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
-  preview?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
-  result?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  toolCallId?: string | null
+  decision?: string | null
+  payload: Prisma.JsonNullValueInput | runtime.InputJsonValue
   error?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
-  runId?: string | null
+  modelRunId?: string | null
+  snapshotId?: string | null
   createdAt: Date | string
   updatedAt: Date | string
 }
 
 export type LlmAgentStepUpdateInput = {
+  runId?: Prisma.StringFieldUpdateOperationsInput | string
   id?: Prisma.StringFieldUpdateOperationsInput | string
-  agentRunId?: Prisma.StringFieldUpdateOperationsInput | string
   position?: Prisma.IntFieldUpdateOperationsInput | number
+  kind?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.StringFieldUpdateOperationsInput | string
   toolName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  input?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
-  preview?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
-  result?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  toolCallId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  decision?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  payload?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   error?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
-  runId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  modelRunId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  snapshotId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
 export type LlmAgentStepUncheckedUpdateInput = {
+  runId?: Prisma.StringFieldUpdateOperationsInput | string
   id?: Prisma.StringFieldUpdateOperationsInput | string
-  agentRunId?: Prisma.StringFieldUpdateOperationsInput | string
   position?: Prisma.IntFieldUpdateOperationsInput | number
+  kind?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.StringFieldUpdateOperationsInput | string
   toolName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  input?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
-  preview?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
-  result?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  toolCallId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  decision?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  payload?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   error?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
-  runId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  modelRunId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  snapshotId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
 export type LlmAgentStepCreateManyInput = {
+  runId: string
   id: string
-  agentRunId: string
   position: number
+  kind: string
   status: string
   toolName?: string | null
-  input?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
-  preview?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
-  result?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  toolCallId?: string | null
+  decision?: string | null
+  payload: Prisma.JsonNullValueInput | runtime.InputJsonValue
   error?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
-  runId?: string | null
+  modelRunId?: string | null
+  snapshotId?: string | null
   createdAt: Date | string
   updatedAt: Date | string
 }
 
 export type LlmAgentStepUpdateManyMutationInput = {
+  runId?: Prisma.StringFieldUpdateOperationsInput | string
   id?: Prisma.StringFieldUpdateOperationsInput | string
-  agentRunId?: Prisma.StringFieldUpdateOperationsInput | string
   position?: Prisma.IntFieldUpdateOperationsInput | number
+  kind?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.StringFieldUpdateOperationsInput | string
   toolName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  input?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
-  preview?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
-  result?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  toolCallId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  decision?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  payload?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   error?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
-  runId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  modelRunId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  snapshotId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
 export type LlmAgentStepUncheckedUpdateManyInput = {
+  runId?: Prisma.StringFieldUpdateOperationsInput | string
   id?: Prisma.StringFieldUpdateOperationsInput | string
-  agentRunId?: Prisma.StringFieldUpdateOperationsInput | string
   position?: Prisma.IntFieldUpdateOperationsInput | number
+  kind?: Prisma.StringFieldUpdateOperationsInput | string
   status?: Prisma.StringFieldUpdateOperationsInput | string
   toolName?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
-  input?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
-  preview?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
-  result?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
+  toolCallId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  decision?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  payload?: Prisma.JsonNullValueInput | runtime.InputJsonValue
   error?: Prisma.NullableJsonNullValueInput | runtime.InputJsonValue
-  runId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  modelRunId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  snapshotId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
 }
 
-export type LlmAgentStepAgentRunIdPositionCompoundUniqueInput = {
-  agentRunId: string
-  position: number
+export type LlmAgentStepRunIdIdCompoundUniqueInput = {
+  runId: string
+  id: string
 }
 
 export type LlmAgentStepCountOrderByAggregateInput = {
+  runId?: Prisma.SortOrder
   id?: Prisma.SortOrder
-  agentRunId?: Prisma.SortOrder
   position?: Prisma.SortOrder
+  kind?: Prisma.SortOrder
   status?: Prisma.SortOrder
   toolName?: Prisma.SortOrder
-  input?: Prisma.SortOrder
-  preview?: Prisma.SortOrder
-  result?: Prisma.SortOrder
+  toolCallId?: Prisma.SortOrder
+  decision?: Prisma.SortOrder
+  payload?: Prisma.SortOrder
   error?: Prisma.SortOrder
-  runId?: Prisma.SortOrder
+  modelRunId?: Prisma.SortOrder
+  snapshotId?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
@@ -460,23 +509,31 @@ export type LlmAgentStepAvgOrderByAggregateInput = {
 }
 
 export type LlmAgentStepMaxOrderByAggregateInput = {
+  runId?: Prisma.SortOrder
   id?: Prisma.SortOrder
-  agentRunId?: Prisma.SortOrder
   position?: Prisma.SortOrder
+  kind?: Prisma.SortOrder
   status?: Prisma.SortOrder
   toolName?: Prisma.SortOrder
-  runId?: Prisma.SortOrder
+  toolCallId?: Prisma.SortOrder
+  decision?: Prisma.SortOrder
+  modelRunId?: Prisma.SortOrder
+  snapshotId?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
 
 export type LlmAgentStepMinOrderByAggregateInput = {
+  runId?: Prisma.SortOrder
   id?: Prisma.SortOrder
-  agentRunId?: Prisma.SortOrder
   position?: Prisma.SortOrder
+  kind?: Prisma.SortOrder
   status?: Prisma.SortOrder
   toolName?: Prisma.SortOrder
-  runId?: Prisma.SortOrder
+  toolCallId?: Prisma.SortOrder
+  decision?: Prisma.SortOrder
+  modelRunId?: Prisma.SortOrder
+  snapshotId?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
 }
@@ -488,81 +545,91 @@ export type LlmAgentStepSumOrderByAggregateInput = {
 
 
 export type LlmAgentStepSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
+  runId?: boolean
   id?: boolean
-  agentRunId?: boolean
   position?: boolean
+  kind?: boolean
   status?: boolean
   toolName?: boolean
-  input?: boolean
-  preview?: boolean
-  result?: boolean
+  toolCallId?: boolean
+  decision?: boolean
+  payload?: boolean
   error?: boolean
-  runId?: boolean
+  modelRunId?: boolean
+  snapshotId?: boolean
   createdAt?: boolean
   updatedAt?: boolean
 }, ExtArgs["result"]["llmAgentStep"]>
 
 export type LlmAgentStepSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
+  runId?: boolean
   id?: boolean
-  agentRunId?: boolean
   position?: boolean
+  kind?: boolean
   status?: boolean
   toolName?: boolean
-  input?: boolean
-  preview?: boolean
-  result?: boolean
+  toolCallId?: boolean
+  decision?: boolean
+  payload?: boolean
   error?: boolean
-  runId?: boolean
+  modelRunId?: boolean
+  snapshotId?: boolean
   createdAt?: boolean
   updatedAt?: boolean
 }, ExtArgs["result"]["llmAgentStep"]>
 
 export type LlmAgentStepSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
+  runId?: boolean
   id?: boolean
-  agentRunId?: boolean
   position?: boolean
+  kind?: boolean
   status?: boolean
   toolName?: boolean
-  input?: boolean
-  preview?: boolean
-  result?: boolean
+  toolCallId?: boolean
+  decision?: boolean
+  payload?: boolean
   error?: boolean
-  runId?: boolean
+  modelRunId?: boolean
+  snapshotId?: boolean
   createdAt?: boolean
   updatedAt?: boolean
 }, ExtArgs["result"]["llmAgentStep"]>
 
 export type LlmAgentStepSelectScalar = {
+  runId?: boolean
   id?: boolean
-  agentRunId?: boolean
   position?: boolean
+  kind?: boolean
   status?: boolean
   toolName?: boolean
-  input?: boolean
-  preview?: boolean
-  result?: boolean
+  toolCallId?: boolean
+  decision?: boolean
+  payload?: boolean
   error?: boolean
-  runId?: boolean
+  modelRunId?: boolean
+  snapshotId?: boolean
   createdAt?: boolean
   updatedAt?: boolean
 }
 
-export type LlmAgentStepOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "agentRunId" | "position" | "status" | "toolName" | "input" | "preview" | "result" | "error" | "runId" | "createdAt" | "updatedAt", ExtArgs["result"]["llmAgentStep"]>
+export type LlmAgentStepOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"runId" | "id" | "position" | "kind" | "status" | "toolName" | "toolCallId" | "decision" | "payload" | "error" | "modelRunId" | "snapshotId" | "createdAt" | "updatedAt", ExtArgs["result"]["llmAgentStep"]>
 
 export type $LlmAgentStepPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   name: "LlmAgentStep"
   objects: {}
   scalars: runtime.Types.Extensions.GetPayloadResult<{
+    runId: string
     id: string
-    agentRunId: string
     position: number
+    kind: string
     status: string
     toolName: string | null
-    input: runtime.JsonValue | null
-    preview: runtime.JsonValue | null
-    result: runtime.JsonValue | null
+    toolCallId: string | null
+    decision: string | null
+    payload: runtime.JsonValue
     error: runtime.JsonValue | null
-    runId: string | null
+    modelRunId: string | null
+    snapshotId: string | null
     createdAt: Date
     updatedAt: Date
   }, ExtArgs["result"]["llmAgentStep"]>
@@ -648,8 +715,8 @@ export interface LlmAgentStepDelegate<ExtArgs extends runtime.Types.Extensions.I
    * // Get first 10 LlmAgentSteps
    * const llmAgentSteps = await prisma.llmAgentStep.findMany({ take: 10 })
    * 
-   * // Only select the `id`
-   * const llmAgentStepWithIdOnly = await prisma.llmAgentStep.findMany({ select: { id: true } })
+   * // Only select the `runId`
+   * const llmAgentStepWithRunIdOnly = await prisma.llmAgentStep.findMany({ select: { runId: true } })
    * 
    */
   findMany<T extends LlmAgentStepFindManyArgs>(args?: Prisma.SelectSubset<T, LlmAgentStepFindManyArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$LlmAgentStepPayload<ExtArgs>, T, "findMany", GlobalOmitOptions>>
@@ -693,9 +760,9 @@ export interface LlmAgentStepDelegate<ExtArgs extends runtime.Types.Extensions.I
    *   ]
    * })
    * 
-   * // Create many LlmAgentSteps and only return the `id`
-   * const llmAgentStepWithIdOnly = await prisma.llmAgentStep.createManyAndReturn({
-   *   select: { id: true },
+   * // Create many LlmAgentSteps and only return the `runId`
+   * const llmAgentStepWithRunIdOnly = await prisma.llmAgentStep.createManyAndReturn({
+   *   select: { runId: true },
    *   data: [
    *     // ... provide data here
    *   ]
@@ -784,9 +851,9 @@ export interface LlmAgentStepDelegate<ExtArgs extends runtime.Types.Extensions.I
    *   ]
    * })
    * 
-   * // Update zero or more LlmAgentSteps and only return the `id`
-   * const llmAgentStepWithIdOnly = await prisma.llmAgentStep.updateManyAndReturn({
-   *   select: { id: true },
+   * // Update zero or more LlmAgentSteps and only return the `runId`
+   * const llmAgentStepWithRunIdOnly = await prisma.llmAgentStep.updateManyAndReturn({
+   *   select: { runId: true },
    *   where: {
    *     // ... provide filter here
    *   },
@@ -988,16 +1055,18 @@ export interface Prisma__LlmAgentStepClient<T, Null = never, ExtArgs extends run
  * Fields of the LlmAgentStep model
  */
 export interface LlmAgentStepFieldRefs {
+  readonly runId: Prisma.FieldRef<"LlmAgentStep", 'String'>
   readonly id: Prisma.FieldRef<"LlmAgentStep", 'String'>
-  readonly agentRunId: Prisma.FieldRef<"LlmAgentStep", 'String'>
   readonly position: Prisma.FieldRef<"LlmAgentStep", 'Int'>
+  readonly kind: Prisma.FieldRef<"LlmAgentStep", 'String'>
   readonly status: Prisma.FieldRef<"LlmAgentStep", 'String'>
   readonly toolName: Prisma.FieldRef<"LlmAgentStep", 'String'>
-  readonly input: Prisma.FieldRef<"LlmAgentStep", 'Json'>
-  readonly preview: Prisma.FieldRef<"LlmAgentStep", 'Json'>
-  readonly result: Prisma.FieldRef<"LlmAgentStep", 'Json'>
+  readonly toolCallId: Prisma.FieldRef<"LlmAgentStep", 'String'>
+  readonly decision: Prisma.FieldRef<"LlmAgentStep", 'String'>
+  readonly payload: Prisma.FieldRef<"LlmAgentStep", 'Json'>
   readonly error: Prisma.FieldRef<"LlmAgentStep", 'Json'>
-  readonly runId: Prisma.FieldRef<"LlmAgentStep", 'String'>
+  readonly modelRunId: Prisma.FieldRef<"LlmAgentStep", 'String'>
+  readonly snapshotId: Prisma.FieldRef<"LlmAgentStep", 'String'>
   readonly createdAt: Prisma.FieldRef<"LlmAgentStep", 'DateTime'>
   readonly updatedAt: Prisma.FieldRef<"LlmAgentStep", 'DateTime'>
 }
