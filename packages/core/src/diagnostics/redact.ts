@@ -37,57 +37,73 @@ const secretPatterns: RegExp[] = [
   /\bAKIA[0-9A-Z]{16}\b/g,
 ];
 
+/** A prepared redactor: patterns and keys compiled once, then applied to many values. */
+export type Redactor = (value: unknown) => unknown;
+
 /**
- * Returns a deep copy of `value` with secrets replaced by `[REDACTED]` and large
- * strings and arrays cut with a marker. Functions and symbols are dropped; cycles
- * become `[Circular]`. The input is never modified.
+ * Prepares a redactor for `options`. Core creates one per instance, so the patterns are
+ * compiled once rather than for every event.
  */
-export function redact(value: unknown, options: RedactOptions = {}): unknown {
+export function createRedactor(options: RedactOptions = {}): Redactor {
   const keys = new Set([...secretKeys, ...(options.keys ?? []).map((key) => key.toLowerCase())]);
   const patterns = [...secretPatterns, ...(options.patterns ?? [])].map((pattern) =>
     pattern.global ? pattern : new RegExp(pattern.source, `${pattern.flags}g`),
   );
   const maxString = options.maxStringLength ?? 20_000;
   const maxArray = options.maxArrayLength ?? 2_000;
-  const seen = new WeakSet<object>();
 
   const visitString = (text: string): string => {
     let result = text;
-    for (const pattern of patterns) result = result.replace(pattern, REDACTED);
+    for (const pattern of patterns) {
+      pattern.lastIndex = 0;
+      if (pattern.test(result)) result = result.replace(pattern, REDACTED);
+    }
     if (result.length > maxString) {
       result = `${result.slice(0, maxString)}…[truncated ${result.length - maxString} chars]`;
     }
     return result;
   };
 
-  const visit = (current: unknown, depth: number): unknown => {
-    if (typeof current === 'string') return visitString(current);
-    if (current === null || typeof current !== 'object') {
-      return typeof current === 'function' || typeof current === 'symbol' || typeof current === 'bigint'
-        ? String(typeof current === 'bigint' ? current : `[${typeof current}]`)
-        : current;
-    }
-    if (seen.has(current)) return '[Circular]';
-    if (depth > 32) return '[Truncated: too deep]';
-    seen.add(current);
-    try {
-      if (Array.isArray(current)) {
-        const items = current.slice(0, maxArray).map((item) => visit(item, depth + 1));
-        if (current.length > maxArray) items.push(`…[truncated ${current.length - maxArray} items]`);
-        return items;
+  return (value) => {
+    const seen = new WeakSet<object>();
+    const visit = (current: unknown, depth: number): unknown => {
+      if (typeof current === 'string') return visitString(current);
+      if (current === null || typeof current !== 'object') {
+        return typeof current === 'function' || typeof current === 'symbol' || typeof current === 'bigint'
+          ? String(typeof current === 'bigint' ? current : `[${typeof current}]`)
+          : current;
       }
-      if (current instanceof Date) return current.toISOString();
-      if (current instanceof Error) return { name: current.name, message: visitString(current.message) };
-      const copy: Record<string, unknown> = {};
-      for (const [key, item] of Object.entries(current)) {
-        if (typeof item === 'function') continue;
-        copy[key] = keys.has(key.toLowerCase()) && item !== undefined && item !== null ? REDACTED : visit(item, depth + 1);
+      if (seen.has(current)) return '[Circular]';
+      if (depth > 32) return '[Truncated: too deep]';
+      seen.add(current);
+      try {
+        if (Array.isArray(current)) {
+          const items = current.slice(0, maxArray).map((item) => visit(item, depth + 1));
+          if (current.length > maxArray) items.push(`…[truncated ${current.length - maxArray} items]`);
+          return items;
+        }
+        if (current instanceof Date) return current.toISOString();
+        if (current instanceof Error) return { name: current.name, message: visitString(current.message) };
+        const copy: Record<string, unknown> = {};
+        for (const key of Object.keys(current)) {
+          const item = (current as Record<string, unknown>)[key];
+          if (typeof item === 'function') continue;
+          copy[key] = keys.has(key.toLowerCase()) && item !== undefined && item !== null ? REDACTED : visit(item, depth + 1);
+        }
+        return copy;
+      } finally {
+        seen.delete(current);
       }
-      return copy;
-    } finally {
-      seen.delete(current);
-    }
+    };
+    return visit(value, 0);
   };
+}
 
-  return visit(value, 0);
+/**
+ * Returns a deep copy of `value` with secrets replaced by `[REDACTED]` and large
+ * strings and arrays cut with a marker. Functions and symbols are dropped; cycles
+ * become `[Circular]`. The input is never modified.
+ */
+export function redact(value: unknown, options: RedactOptions = {}): unknown {
+  return createRedactor(options)(value);
 }

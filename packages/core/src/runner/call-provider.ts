@@ -61,15 +61,18 @@ export async function callProvider(options: CallProviderOptions): Promise<CallPr
       options.stream && provider.doStream
         ? consumeStream(provider as ProviderV1 & Required<Pick<ProviderV1, 'doStream'>>, request, { onDelta: options.onDelta }, state)
         : provider.doGenerate(request);
-    const timeout = new CoreTimeout('attempt', options.attemptTimeoutMs);
     try {
       return await pTimeout(pending, {
         milliseconds: options.attemptTimeoutMs,
-        message: timeout,
         signal: controller.signal,
+        // Built only when the attempt really times out: an Error per attempt is costly.
+        fallback: () => {
+          const timeout = new CoreTimeout('attempt', options.attemptTimeoutMs);
+          if (!controller.signal.aborted) controller.abort(timeout);
+          throw timeout;
+        },
       });
     } catch (error) {
-      if (error === timeout && !controller.signal.aborted) controller.abort(timeout);
       pending.catch(() => undefined);
       throw normalizeProviderError(error, {
         provider: provider.id,

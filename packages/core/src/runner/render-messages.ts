@@ -5,10 +5,19 @@ import type { RunnableAction } from './resolve-action.js';
 import type { RunnerContext } from './context.js';
 import { parseActionRef } from './resolve-action.js';
 
+/** The partials a template includes, from the compiled-template cache; none when it does not compile (rendering reports why). */
+function partialsOf(context: RunnerContext, source: string): string[] {
+  try {
+    return context.templates.compile(source).analysis.partials;
+  } catch {
+    return [];
+  }
+}
+
 /** Loads every stored prompt the templates include, transitively, as `name -> template`. */
 async function loadPartials(context: RunnerContext, sources: string[]): Promise<Record<string, string>> {
   const partials: Record<string, string> = {};
-  const queue = sources.flatMap((source) => context.templates.analyze(source).partials);
+  const queue = sources.flatMap((source) => partialsOf(context, source));
   while (queue.length > 0) {
     const name = queue.shift()!;
     if (Object.hasOwn(partials, name)) continue;
@@ -23,7 +32,7 @@ async function loadPartials(context: RunnerContext, sources: string[]): Promise<
       });
     }
     partials[name] = prompt.template;
-    queue.push(...context.templates.analyze(prompt.template).partials);
+    queue.push(...partialsOf(context, prompt.template));
   }
   return partials;
 }

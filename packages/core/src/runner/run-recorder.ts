@@ -1,7 +1,7 @@
 import type { EventBus } from '../events/event-bus.js';
 import type { AnyLlmActionsEvent, LlmActionsEventMap, LlmActionsEventType } from '../events/event-types.js';
 import type { RunEvent } from '../schemas/run.js';
-import { redact, type RedactOptions } from '../diagnostics/redact.js';
+import { createRedactor, type RedactOptions, type Redactor } from '../diagnostics/redact.js';
 
 /** Limits of the diagnostics stored with one run. */
 export interface DiagnosticsOptions extends RedactOptions {
@@ -9,6 +9,14 @@ export interface DiagnosticsOptions extends RedactOptions {
   maxBytes?: number;
   /** Store `run:chunk` events (one per streamed delta). Default true. */
   storeChunks?: boolean;
+}
+
+// One prepared redactor per options object: instances share their diagnostics options.
+const redactors = new WeakMap<DiagnosticsOptions, Redactor>();
+function redactorFor(options: DiagnosticsOptions): Redactor {
+  let redactor = redactors.get(options);
+  if (!redactor) redactors.set(options, (redactor = createRedactor(options)));
+  return redactor;
 }
 
 // Events that end a run are kept even past the budget, so a timeline always has its end.
@@ -23,15 +31,19 @@ export class RunRecorder {
   #size = 0;
   #dropped = 0;
 
+  private readonly redactor: Redactor;
+
   constructor(
     private readonly bus: EventBus,
     private readonly base: { runId: string; parentRunId?: string; actionId?: string },
     private readonly clock: () => number,
     private readonly options: DiagnosticsOptions = {},
-  ) {}
+  ) {
+    this.redactor = redactorFor(options);
+  }
 
-  /** Emits one event and records it. */
-  emit<TType extends LlmActionsEventType>(type: TType, data: LlmActionsEventMap[TType]): void {
+  /** Emits one event and records it (`store: false` emits it on the bus only). */
+  emit<TType extends LlmActionsEventType>(type: TType, data: LlmActionsEventMap[TType], options: { store?: boolean } = {}): void {
     const event = {
       type,
       at: new Date(this.clock()).toISOString(),
@@ -39,12 +51,12 @@ export class RunRecorder {
       data,
     } as AnyLlmActionsEvent;
     this.bus.emit(event);
-    if (type === 'run:chunk' && this.options.storeChunks === false) return;
+    if (options.store === false || (type === 'run:chunk' && this.options.storeChunks === false)) return;
     this.#store(event);
   }
 
   #store(event: AnyLlmActionsEvent): void {
-    const data = redact(event.data, this.options) as Record<string, unknown>;
+    const data = this.redactor(event.data) as Record<string, unknown>;
     const size = JSON.stringify(data).length;
     const budget = this.options.maxBytes ?? 1_000_000;
     if (this.#size + size > budget && !alwaysKept.has(event.type)) {

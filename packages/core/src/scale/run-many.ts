@@ -77,25 +77,28 @@ export async function runMany(
     ? { ...context, limiter: combineLimiters(context.limiter, new RateLimiter({ [action.model]: options.rateLimit }, context.clock)) }
     : context;
   const started = context.clock();
+  // Counted as items end, so progress costs the same for item 10 and item 10,000.
+  const counts = { succeeded: 0, failed: 0, skipped: 0, planned: 0 };
   const progress = (): BatchProgress => {
-    const count = (status: BatchItemResult['status']) => items.filter((item) => item.status === status).length;
-    const finished = count('succeeded') + count('failed') + count('planned');
-    const skipped = count('skipped');
-    const remaining = items.length - finished - skipped - (signal?.aborted ? count('cancelled') : 0);
+    const finished = counts.succeeded + counts.failed + counts.planned;
+    const unstarted = items.length - finished - counts.skipped;
+    const remaining = signal?.aborted ? 0 : unstarted;
     const elapsed = context.clock() - started;
     return {
       total: items.length,
-      done: finished + skipped,
-      succeeded: count('succeeded') + count('planned'),
-      failed: count('failed'),
-      skipped,
-      remaining: Math.max(0, remaining),
-      ...(finished > 0 ? { etaMs: Math.round((elapsed / finished) * Math.max(0, remaining)) } : {}),
+      done: finished + counts.skipped,
+      succeeded: counts.succeeded + counts.planned,
+      failed: counts.failed,
+      skipped: counts.skipped,
+      remaining,
+      ...(finished > 0 ? { etaMs: Math.round((elapsed / finished) * remaining) } : {}),
     };
   };
+  // Every item's progress reaches the bus; the batch run stores about a hundred of them.
+  const storeEvery = Math.max(1, Math.ceil(items.length / 100));
   const emitProgress = (): void => {
     const current = progress();
-    parent?.recorder.emit('batch:progress', current);
+    parent?.recorder.emit('batch:progress', current, { store: current.done % storeEvery === 0 || current.remaining === 0 });
     options.onProgress?.(current);
   };
   parent?.recorder.emit('batch:start', { total: items.length, concurrency, dryRun });
@@ -107,19 +110,23 @@ export async function runMany(
       const resolved = await resolve(subject);
       if (done.has(`${subject.type}\u0000${subject.id}\u0000${resolved.action.version}`)) {
         item.status = 'skipped';
+        counts.skipped++;
         return;
       }
       if (dryRun) {
         const prepared = await prepareRun(context, resolved, subject, options);
         item.estimate = estimateRun(action.model, prepared.messages, action.settings, context.prices);
         item.status = 'planned';
+        counts.planned++;
         return;
       }
       const result = await executeAction(batchContext, resolved, subject, { ...options, ...(parent ? { parentRunId: parent.run.id } : {}) }, 'batch-item');
       Object.assign(item, { status: 'succeeded', runId: result.run.id, output: result.output, ...(result.proposal ? { proposal: result.proposal } : {}) });
+      counts.succeeded++;
     } catch (error) {
       const known = LlmActionsError.isInstance(error) ? error : undefined;
       item.status = known?.code === 'CANCELLED' ? 'cancelled' : 'failed';
+      if (item.status === 'failed') counts.failed++;
       item.error = { code: known?.code ?? 'UNEXPECTED_ERROR', message: error instanceof Error ? error.message : String(error) };
       if (typeof known?.details.runId === 'string') item.runId = known.details.runId;
     } finally {
