@@ -38,7 +38,12 @@ const secretPatterns: RegExp[] = [
 ];
 
 /** A prepared redactor: patterns and keys compiled once, then applied to many values. */
-export type Redactor = (value: unknown) => unknown;
+export interface Redactor {
+  /** A redacted deep copy of `value`. */
+  (value: unknown): unknown;
+  /** The redacted copy and about how many characters its JSON takes, measured in the same walk. */
+  withSize(value: unknown): { value: unknown; size: number };
+}
 
 /**
  * Prepares a redactor for `options`. Core creates one per instance, so the patterns are
@@ -64,39 +69,51 @@ export function createRedactor(options: RedactOptions = {}): Redactor {
     return result;
   };
 
-  return (value) => {
-    const seen = new WeakSet<object>();
-    const visit = (current: unknown, depth: number): unknown => {
-      if (typeof current === 'string') return visitString(current);
-      if (current === null || typeof current !== 'object') {
-        return typeof current === 'function' || typeof current === 'symbol' || typeof current === 'bigint'
-          ? String(typeof current === 'bigint' ? current : `[${typeof current}]`)
-          : current;
+  // `state.size` approximates the JSON length: string lengths plus a few characters per value and key.
+  const visit = (current: unknown, depth: number, seen: WeakSet<object>, state: { size: number }): unknown => {
+    if (typeof current === 'string') {
+      const text = visitString(current);
+      state.size += text.length + 2;
+      return text;
+    }
+    if (current === null || typeof current !== 'object') {
+      state.size += 8;
+      return typeof current === 'function' || typeof current === 'symbol' || typeof current === 'bigint'
+        ? String(typeof current === 'bigint' ? current : `[${typeof current}]`)
+        : current;
+    }
+    if (seen.has(current)) return '[Circular]';
+    if (depth > 32) return '[Truncated: too deep]';
+    seen.add(current);
+    try {
+      if (Array.isArray(current)) {
+        const length = Math.min(current.length, maxArray);
+        const items: unknown[] = new Array(length);
+        for (let index = 0; index < length; index++) items[index] = visit(current[index], depth + 1, seen, state);
+        if (current.length > maxArray) items.push(`…[truncated ${current.length - maxArray} items]`);
+        state.size += 2 + length;
+        return items;
       }
-      if (seen.has(current)) return '[Circular]';
-      if (depth > 32) return '[Truncated: too deep]';
-      seen.add(current);
-      try {
-        if (Array.isArray(current)) {
-          const items = current.slice(0, maxArray).map((item) => visit(item, depth + 1));
-          if (current.length > maxArray) items.push(`…[truncated ${current.length - maxArray} items]`);
-          return items;
-        }
-        if (current instanceof Date) return current.toISOString();
-        if (current instanceof Error) return { name: current.name, message: visitString(current.message) };
-        const copy: Record<string, unknown> = {};
-        for (const key of Object.keys(current)) {
-          const item = (current as Record<string, unknown>)[key];
-          if (typeof item === 'function') continue;
-          copy[key] = keys.has(key.toLowerCase()) && item !== undefined && item !== null ? REDACTED : visit(item, depth + 1);
-        }
-        return copy;
-      } finally {
-        seen.delete(current);
+      if (current instanceof Date) return visit(current.toISOString(), depth, seen, state);
+      if (current instanceof Error) return { name: current.name, message: visitString(current.message) };
+      const copy: Record<string, unknown> = {};
+      for (const key of Object.keys(current)) {
+        const item = (current as Record<string, unknown>)[key];
+        if (typeof item === 'function') continue;
+        state.size += key.length + 4;
+        copy[key] = keys.has(key.toLowerCase()) && item !== undefined && item !== null ? REDACTED : visit(item, depth + 1, seen, state);
       }
-    };
-    return visit(value, 0);
+      return copy;
+    } finally {
+      seen.delete(current);
+    }
   };
+
+  const withSize = (value: unknown) => {
+    const state = { size: 0 };
+    return { value: visit(value, 0, new WeakSet(), state), size: state.size };
+  };
+  return Object.assign((value: unknown) => withSize(value).value, { withSize });
 }
 
 /**

@@ -1,10 +1,9 @@
 import pRetry from 'p-retry';
-import pTimeout from 'p-timeout';
 import type { ProviderV1 } from '../contracts/provider/v1/provider-v1.js';
 import type { ProviderV1Request } from '../contracts/provider/v1/provider-v1-request.js';
 import type { ProviderV1Result } from '../contracts/provider/v1/provider-v1-result.js';
 import type { LlmActionsError } from '../errors/llm-actions-error.js';
-import { linkedController, sleep } from '../runtime/abort.js';
+import { linkedController, raceAbort, sleep } from '../runtime/abort.js';
 import { consumeStream } from './consume-stream.js';
 import { CoreTimeout, normalizeProviderError } from './normalize-provider-error.js';
 import { isRetryable, retryDelayMs, type ResolvedRetryOptions } from './retry-policy.js';
@@ -61,17 +60,11 @@ export async function callProvider(options: CallProviderOptions): Promise<CallPr
       options.stream && provider.doStream
         ? consumeStream(provider as ProviderV1 & Required<Pick<ProviderV1, 'doStream'>>, request, { onDelta: options.onDelta }, state)
         : provider.doGenerate(request);
+    // The attempt's deadline aborts its signal, which closes the HTTP request and settles the
+    // race at once even if the provider ignores the signal (decision 3).
+    const timer = setTimeout(() => controller.abort(new CoreTimeout('attempt', options.attemptTimeoutMs)), options.attemptTimeoutMs);
     try {
-      return await pTimeout(pending, {
-        milliseconds: options.attemptTimeoutMs,
-        signal: controller.signal,
-        // Built only when the attempt really times out: an Error per attempt is costly.
-        fallback: () => {
-          const timeout = new CoreTimeout('attempt', options.attemptTimeoutMs);
-          if (!controller.signal.aborted) controller.abort(timeout);
-          throw timeout;
-        },
-      });
+      return await raceAbort(pending, controller.signal);
     } catch (error) {
       pending.catch(() => undefined);
       throw normalizeProviderError(error, {
@@ -80,6 +73,8 @@ export async function callProvider(options: CallProviderOptions): Promise<CallPr
         hostSignal: options.hostSignal,
         emittedOutput: state.emittedOutput,
       });
+    } finally {
+      clearTimeout(timer);
     }
   };
 

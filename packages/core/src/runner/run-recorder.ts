@@ -56,8 +56,8 @@ export class RunRecorder {
   }
 
   #store(event: AnyLlmActionsEvent): void {
-    const data = this.redactor(event.data) as Record<string, unknown>;
-    const size = JSON.stringify(data).length;
+    const { value, size } = this.redactor.withSize(event.data);
+    const data = value as Record<string, unknown>;
     const budget = this.options.maxBytes ?? 1_000_000;
     if (this.#size + size > budget && !alwaysKept.has(event.type)) {
       this.#dropped++;

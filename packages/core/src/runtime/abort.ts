@@ -27,3 +27,25 @@ export function linkedController(...signals: Array<AbortSignal | undefined>): Ab
   }
   return controller;
 }
+
+/**
+ * Settles like `promise`, unless `signal` aborts first: then it rejects with the signal's
+ * reason at once, even if `promise` never settles (a provider that ignores its signal).
+ */
+export function raceAbort<TValue>(promise: Promise<TValue>, signal: AbortSignal): Promise<TValue> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<TValue>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
