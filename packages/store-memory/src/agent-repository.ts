@@ -1,3 +1,4 @@
+import { cloneRecord } from './clone-record.js';
 import {
   agentRunPatchSchema,
   agentRunSchema,
@@ -46,7 +47,7 @@ export function createAgentRepository(settings: { validate: boolean }): AgentRep
       if (settings.validate) assertValid(agentRunSchema, run, `agent run ${JSON.stringify(run?.id)}`);
       else assertText(run?.id, 'agentRun.id');
       if (runs.has(run.id)) throw storeError('STORE_CONFLICT', `agent run "${run.id}" already exists; create the new one with a fresh id.`, { id: run.id });
-      const stored = structuredClone(run);
+      const stored = cloneRecord(run);
       runs.set(run.id, { run: stored, steps: new Map(), journal: [], snapshots: [], approvals: new Map() });
       const entry: IndexEntry<AgentRunV1> = { time: Date.parse(run.createdAt), id: run.id, createdAt: run.createdAt, record: stored };
       entries.set(run.id, entry);
@@ -55,7 +56,7 @@ export function createAgentRepository(settings: { validate: boolean }): AgentRep
 
     async getRun(id) {
       const records = runs.get(id);
-      return records === undefined ? undefined : structuredClone(records.run);
+      return records === undefined ? undefined : cloneRecord(records.run);
     },
 
     async updateRun(id, patch, options) {
@@ -81,13 +82,13 @@ export function createAgentRepository(settings: { validate: boolean }): AgentRep
         });
       }
       const next = { ...run, revision: run.revision + 1 } as Record<string, unknown>;
-      for (const [key, value] of Object.entries(structuredClone(patch))) {
+      for (const [key, value] of Object.entries(cloneRecord(patch))) {
         if (value === undefined) delete next[key];
         else next[key] = value;
       }
       records.run = next as unknown as AgentRunV1;
       (entries.get(id) as IndexEntry<AgentRunV1>).record = records.run;
-      return structuredClone(records.run);
+      return cloneRecord(records.run);
     },
 
     async listRuns(query = {}) {

@@ -1,3 +1,4 @@
+import { cloneRecord } from './clone-record.js';
 import {
   agentApprovalSchema,
   agentJournalAppendSchema,
@@ -45,25 +46,25 @@ export function agentRunRecordMethods(settings: { validate: boolean }, find: (ru
       if (existing !== undefined && existing.index !== step.index) {
         throw storeError('INVALID_INPUT', `agent step "${step.id}" has index ${existing.index}; a step keeps its index when it is replaced.`, { id: step.id, index: step.index });
       }
-      records.steps.set(step.id, structuredClone(step));
+      records.steps.set(step.id, cloneRecord(step));
     },
 
     async listSteps(runId: string): Promise<AgentStepV1[]> {
       const records = find(runId, 'steps');
-      return structuredClone([...records.steps.values()].sort((left, right) => left.index - right.index));
+      return cloneRecord([...records.steps.values()].sort((left, right) => left.index - right.index));
     },
 
     async appendJournal(entry: Omit<AgentJournalEntryV1, 'seq'>): Promise<AgentJournalEntryV1> {
       check(agentJournalAppendSchema, entry, 'agent journal entry', entry?.stepId);
       if ('seq' in (entry as object)) throw storeError('INVALID_INPUT', 'journal entries get their seq from the store; leave it out.', { runId: entry.runId });
       const records = find(entry.runId, 'journal entry');
-      const stored = { ...structuredClone(entry), seq: records.journal.length + 1 } as AgentJournalEntryV1;
+      const stored = { ...cloneRecord(entry), seq: records.journal.length + 1 } as AgentJournalEntryV1;
       records.journal.push(stored);
-      return structuredClone(stored);
+      return cloneRecord(stored);
     },
 
     async listJournal(runId: string): Promise<AgentJournalEntryV1[]> {
-      return structuredClone(find(runId, 'journal').journal);
+      return cloneRecord(find(runId, 'journal').journal);
     },
 
     async createSnapshot(snapshot: AgentSnapshotV1): Promise<void> {
@@ -72,12 +73,12 @@ export function agentRunRecordMethods(settings: { validate: boolean }, find: (ru
       if (records.snapshots.some((existing) => existing.id === snapshot.id)) {
         throw storeError('STORE_CONFLICT', `agent run "${snapshot.runId}" already has snapshot "${snapshot.id}".`, { runId: snapshot.runId, id: snapshot.id });
       }
-      records.snapshots.push(structuredClone(snapshot));
+      records.snapshots.push(cloneRecord(snapshot));
       records.snapshots.sort(byTimeThenId((item) => item.createdAt, (item) => item.id));
     },
 
     async listSnapshots(runId: string): Promise<AgentSnapshotV1[]> {
-      return structuredClone(find(runId, 'snapshots').snapshots);
+      return cloneRecord(find(runId, 'snapshots').snapshots);
     },
 
     async createApproval(approval: AgentApprovalV1): Promise<void> {
@@ -92,12 +93,12 @@ export function agentRunRecordMethods(settings: { validate: boolean }, find: (ru
           by: existing.by,
         });
       }
-      records.approvals.set(approval.stepId, structuredClone(approval));
+      records.approvals.set(approval.stepId, cloneRecord(approval));
     },
 
     async listApprovals(runId: string): Promise<AgentApprovalV1[]> {
       const approvals = [...find(runId, 'approvals').approvals.values()];
-      return structuredClone(approvals.sort(byTimeThenId((item) => item.at, (item) => item.stepId)));
+      return cloneRecord(approvals.sort(byTimeThenId((item) => item.at, (item) => item.stepId)));
     },
   };
 }

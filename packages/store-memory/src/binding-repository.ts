@@ -1,3 +1,4 @@
+import { cloneRecord } from './clone-record.js';
 import { bindingSchema, type Binding, type BindingRepositoryV1 } from '@llm-actions/core';
 import { assertKnownKeys, assertText, assertValid, storeError } from './store-error.js';
 
@@ -30,14 +31,14 @@ export function createBindingRepository(settings: { validate: boolean }): Bindin
           { subjectType: binding.subjectType, field: binding.field, actionId: existing.actionId },
         );
       }
-      const stored = structuredClone(binding);
+      const stored = cloneRecord(binding);
       bindings.set(key, stored);
-      return structuredClone(stored);
+      return cloneRecord(stored);
     },
 
     async get(subjectType, field) {
       const found = bindings.get(keyOf(subjectType, field));
-      return found === undefined ? undefined : structuredClone(found);
+      return found === undefined ? undefined : cloneRecord(found);
     },
 
     async list(query = {}) {
@@ -50,7 +51,7 @@ export function createBindingRepository(settings: { validate: boolean }): Bindin
           (query.subjectType === undefined || binding.subjectType === query.subjectType) &&
           (query.actionId === undefined || binding.actionId === query.actionId),
       );
-      return structuredClone(matching.sort(compareBindings));
+      return cloneRecord(matching.sort(compareBindings));
     },
 
     async delete(subjectType, field) {

@@ -1,3 +1,4 @@
+import { cloneRecord } from './clone-record.js';
 import { timestampSchema } from '@llm-actions/core';
 import { storeError } from './store-error.js';
 import type { IndexEntry, IndexKey, ScanRange, SortedIndex } from './sorted-index.js';
@@ -70,7 +71,7 @@ export function readPage<TRecord>(
   for (const entry of index.descending(range)) {
     if (!matches(entry.record)) continue;
     if (items.length === limit) return { items, nextCursor: encodeCursor(last as IndexEntry<TRecord>) };
-    items.push(structuredClone(entry.record));
+    items.push(cloneRecord(entry.record));
     last = entry;
   }
   return { items };

@@ -1,3 +1,4 @@
+import { cloneRecord } from './clone-record.js';
 import {
   proposalSchema,
   proposalStatusSchema,
@@ -39,14 +40,14 @@ export function createProposalRepository(settings: { validate: boolean }): Propo
         });
       }
       const { id, createdAt } = proposal;
-      const entry: IndexEntry<Proposal> = { time: Date.parse(createdAt), id, createdAt, record: structuredClone(proposal) };
+      const entry: IndexEntry<Proposal> = { time: Date.parse(createdAt), id, createdAt, record: cloneRecord(proposal) };
       byId.set(id, entry);
       ordered.insert(entry);
     },
 
     async get(id) {
       const entry = byId.get(id);
-      return entry === undefined ? undefined : structuredClone(entry.record);
+      return entry === undefined ? undefined : cloneRecord(entry.record);
     },
 
     async list(query = {}) {
@@ -89,7 +90,7 @@ export function createProposalRepository(settings: { validate: boolean }): Propo
         else next[key] = value;
       }
       entry.record = next as Proposal;
-      return structuredClone(entry.record);
+      return cloneRecord(entry.record);
     },
   };
 }

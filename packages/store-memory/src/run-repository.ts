@@ -1,3 +1,4 @@
+import { cloneRecord } from './clone-record.js';
 import { runSchema, runStatusSchema, type Run, type RunPatchV1, type RunRepositoryV1, type RunStatus } from '@llm-actions/core';
 import { readPage } from './page.js';
 import { compileRunQuery, parseChoice } from './run-query.js';
@@ -50,12 +51,12 @@ export function createRunRepository(settings: RepositorySettings): RunRepository
           id: run.id,
         });
       }
-      table.insert(structuredClone(run));
+      table.insert(cloneRecord(run));
     },
 
     async get(id: string): Promise<Run | undefined> {
       const entry = table.byId.get(id);
-      return entry === undefined ? undefined : structuredClone(entry.record);
+      return entry === undefined ? undefined : cloneRecord(entry.record);
     },
 
     async update(id: string, patch: RunPatchV1, options: { expectedStatus: RunStatus | RunStatus[] }): Promise<Run> {
@@ -81,10 +82,10 @@ export function createRunRepository(settings: RepositorySettings): RunRepository
       const next: Record<string, unknown> = { ...entry.record, updatedAt: settings.now().toISOString() };
       for (const [key, value] of Object.entries(patch)) {
         if (value === undefined) delete next[key];
-        else next[key] = structuredClone(value);
+        else next[key] = cloneRecord(value);
       }
       table.replace(entry, next as Run);
-      return structuredClone(next as Run);
+      return cloneRecord(next as Run);
     },
 
     async list(query = {}) {

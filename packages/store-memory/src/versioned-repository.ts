@@ -1,3 +1,4 @@
+import { cloneRecord } from './clone-record.js';
 import { labelSchema, timestampSchema, type LabelMoveV1, type LabelTargetV1, type VersionSelectorV1, type VersionedRepositoryV1 } from '@llm-actions/core';
 import { assertText, assertValid, describeValue, storeError, type RecordSchema } from './store-error.js';
 
@@ -70,25 +71,25 @@ export function createVersionedRepository<TRecord extends VersionedRecord>(
       }
       assertText(record.id, `${kind}.id`);
       const history: History<TRecord> = histories.get(record.id) ?? { versions: [], labels: new Map(), moves: [] };
-      const stored = { ...structuredClone(record), version: history.versions.length + 1 } as TRecord;
+      const stored = { ...cloneRecord(record), version: history.versions.length + 1 } as TRecord;
       if (options.schema !== null) assertValid(options.schema, stored, `${kind} "${record.id}"`);
       history.versions.push(stored);
       histories.set(record.id, history);
-      return structuredClone(stored);
+      return cloneRecord(stored);
     },
 
     async get(id, selector) {
       const found = find(id, parseSelector(selector));
-      return found === undefined ? undefined : structuredClone(found);
+      return found === undefined ? undefined : cloneRecord(found);
     },
 
     async list() {
       const ids = [...histories.keys()].sort();
-      return ids.map((id) => structuredClone((histories.get(id) as History<TRecord>).versions.at(-1) as TRecord));
+      return ids.map((id) => cloneRecord((histories.get(id) as History<TRecord>).versions.at(-1) as TRecord));
     },
 
     async versions(id) {
-      return structuredClone(histories.get(id)?.versions ?? []);
+      return cloneRecord(histories.get(id)?.versions ?? []);
     },
 
     async setLabel(id, label, target, move) {
@@ -113,20 +114,20 @@ export function createVersionedRepository<TRecord extends VersionedRecord>(
         }
       }
       const from = history!.labels.get(label);
-      const to = structuredClone(target);
+      const to = cloneRecord(target);
       history!.labels.set(label, to);
-      const entry: LabelMoveV1 = { label, to: structuredClone(to), at: move.at };
+      const entry: LabelMoveV1 = { label, to: cloneRecord(to), at: move.at };
       if (from !== undefined) entry.from = from;
       if (move.by !== undefined) entry.by = move.by;
       history!.moves.push(entry);
     },
 
     async labels(id) {
-      return structuredClone(Object.fromEntries([...(histories.get(id)?.labels ?? [])].sort(([left], [right]) => (left < right ? -1 : 1))));
+      return cloneRecord(Object.fromEntries([...(histories.get(id)?.labels ?? [])].sort(([left], [right]) => (left < right ? -1 : 1))));
     },
 
     async labelHistory(id) {
-      return structuredClone(histories.get(id)?.moves ?? []);
+      return cloneRecord(histories.get(id)?.moves ?? []);
     },
   };
 }
