@@ -20,5 +20,5 @@ export { chain, type Chain, type ChainContext, type ChainResult, type ChainStep,
 export type { BatchItemResult, BatchResult, RunManyOptions } from './scale/run-many.js';
 export { RateLimiter, type Limiter, type RateLimit } from './scale/rate-limiter.js';
 export { periodStart, type Budget } from './scale/budgets.js';
-export { estimateRun, estimateTokens, type RunEstimate } from './scale/estimate.js';
+export { DEFAULT_OUTPUT_ESTIMATE, estimateRun, estimateTokens, type RunEstimate } from './scale/estimate.js';
 export * from './agent/index.js';
