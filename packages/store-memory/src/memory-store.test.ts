@@ -1,5 +1,5 @@
 import { LlmActionsError, type Run } from '@llm-actions/core';
-import { runStoreConformance } from '@llm-actions/testing';
+import { makeRun, runStoreConformance } from '@llm-actions/testing';
 import { describe, expect, it } from 'vitest';
 import { createMemoryStore } from './index.js';
 
@@ -7,23 +7,9 @@ runStoreConformance({ name: 'memory', createStore: () => createMemoryStore() });
 
 const createdAt = '2025-03-01T08:00:00.000Z';
 
+/** A minimal running run with a fixed id. */
 function run(id: string, overrides: Partial<Run> = {}): Run {
-  return {
-    id,
-    kind: 'action',
-    input: {},
-    messages: [],
-    model: 'ollama/llama3.2:3b',
-    settings: {},
-    status: 'running',
-    attempts: 0,
-    timings: { queuedAt: createdAt },
-    events: [],
-    tags: [],
-    createdAt,
-    updatedAt: createdAt,
-    ...overrides,
-  };
+  return makeRun({ id, createdAt, updatedAt: createdAt, timings: { queuedAt: createdAt }, ...overrides });
 }
 
 async function failure(operation: () => Promise<unknown>): Promise<LlmActionsError> {

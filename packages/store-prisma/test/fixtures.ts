@@ -1,42 +1,11 @@
-import { LlmActionsError, type ErrorCode, type Proposal, type Run } from '@llm-actions/core';
+import { LlmActionsError, type ErrorCode, type Run } from '@llm-actions/core';
 import { expect } from 'vitest';
 
-/** An ISO timestamp `seconds` after 2025-03-01T08:00:00.000Z. */
-export function at(seconds: number): string {
-  return new Date(Date.parse('2025-03-01T08:00:00.000Z') + seconds * 1000).toISOString();
-}
-
-let sequence = 0;
-
-/** A fresh id with a readable prefix. */
-export function uniqueId(prefix: string): string {
-  sequence += 1;
-  return `${prefix}-${sequence.toString().padStart(5, '0')}`;
-}
+export { at, makeProposal, makeRun, uniqueId } from '@llm-actions/testing';
+import { at, makeRun, uniqueId } from '@llm-actions/testing';
 
 /** Text in several scripts, with a NUL character and a lone-surrogate-free emoji sequence. */
 export const awkwardText = 'Résumé 🚀👩🏽‍💻 — مرحبا — 你好 — e\u0301 — nul:\u0000 — "quotes" \\ back\nslash';
-
-/** A minimal valid running run, with overrides. */
-export function makeRun(overrides: Partial<Run> = {}): Run {
-  const createdAt = overrides.createdAt ?? at(0);
-  return {
-    id: uniqueId('run'),
-    kind: 'action',
-    input: { body: 'A short post.' },
-    messages: [{ role: 'user', content: 'Summarize: A short post.' }],
-    model: 'ollama/llama3.2:3b',
-    settings: {},
-    status: 'running',
-    attempts: 0,
-    timings: { queuedAt: createdAt },
-    events: [],
-    tags: [],
-    createdAt,
-    updatedAt: createdAt,
-    ...overrides,
-  };
-}
 
 /** A run with every optional field set and JSON that databases like to alter. */
 export function makeFullRun(overrides: Partial<Run> = {}): Run {
@@ -70,23 +39,6 @@ export function makeFullRun(overrides: Partial<Run> = {}): Run {
   });
 }
 
-/** A pending proposal, with overrides. */
-export function makeProposal(overrides: Partial<Proposal> = {}): Proposal {
-  return {
-    id: uniqueId('proposal'),
-    runId: uniqueId('run'),
-    actionId: 'summarize',
-    actionVersion: 1,
-    subject: { type: 'post', id: 'post-1' },
-    field: 'summary',
-    before: 'Old',
-    after: `New ${awkwardText}`,
-    diff: [{ op: 'insert', text: 'New' }],
-    status: 'pending',
-    createdAt: at(0),
-    ...overrides,
-  };
-}
 
 /** Asserts that `operation` fails with an `LlmActionsError` of `code`, and returns it. */
 export async function expectError(operation: () => Promise<unknown>, code: ErrorCode): Promise<LlmActionsError> {

@@ -100,32 +100,6 @@ export function describeRunBehaviour(harness: StoreHarness): void {
     ]);
   });
 
-  it('runs: A/B variants filter lists and group usage, with latency percentiles by nearest rank', async () => {
-    const timed = (milliseconds: number) => ({ queuedAt: at(0), startedAt: at(1), finishedAt: new Date(Date.parse(at(1)) + milliseconds).toISOString() });
-    for (const [variant, version, latency] of [
-      ['production@1', 1, 100],
-      ['production@1', 1, 300],
-      ['production@1', 1, 200],
-      ['production@1', 1, 1000],
-      ['production@2', 2, 50],
-    ] as const) {
-      await harness.store().runs.create(makeRun({ actionId: 'summarize', actionVersion: version, variant, status: 'succeeded', timings: timed(latency) }));
-    }
-    await harness.store().runs.create(makeRun({ actionId: 'summarize', actionVersion: 2, variant: 'production@2' }));
-    await harness.store().runs.create(makeRun({ actionId: 'summarize', actionVersion: 3 }));
-    const second = await harness.store().runs.list({ actionId: 'summarize', variant: 'production@2' });
-    expect(second.items.map((run) => run.variant)).toEqual(['production@2', 'production@2']);
-    expect((await harness.store().runs.list({ actionId: 'summarize', actionVersion: 1 })).items).toHaveLength(4);
-    await expectError(() => harness.store().runs.list({ actionVersion: 0 }), 'INVALID_INPUT');
-    const rows = await harness.store().runs.usage({ groupBy: ['variant'] });
-    expect(rows.map((row) => [row.group, row.runs, row.latencyP50Ms, row.latencyP95Ms])).toEqual([
-      [{ variant: 'production@1' }, 4, 200, 1000],
-      [{ variant: 'production@2' }, 2, 50, 50],
-      [{}, 1, undefined, undefined],
-    ]);
-    expect(rows[2]).not.toHaveProperty('latencyP50Ms');
-  });
-
   it('proposals: before/after keep null apart from undefined, and review updates are compare-and-set', async () => {
     const withNull = makeProposal({ before: null, after: { nested: [1, 'two'] } });
     const withoutBefore = makeProposal({ before: undefined, after: 42 });
