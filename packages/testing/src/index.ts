@@ -21,5 +21,5 @@ export {
 export { runStoreConformance, type StoreConformanceOptions } from './store/index.js';
 export { sendJson, startFakeServer, type FakeExchange, type FakeServerOptions } from './fakes/shared-fake-server.js';
 export { fakeId, isFakeErrorReply, replyChunks, replyFinishReason, replyText, replyUsage } from './fakes/shared-fake-replies.js';
-export { at, makeAction, makeBinding, makePrompt, makeProposal, makeRun, uniqueId } from './store/fixtures.js';
+export { at, baseTime, makeAction, makeBinding, makePrompt, makeProposal, makeRun, uniqueId } from './store/fixtures.js';
 export { expectStoreError } from './store/expect-store-error.js';
