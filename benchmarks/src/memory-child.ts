@@ -34,6 +34,7 @@ console.log(
     runJsonBytes: JSON.stringify(stored).length,
     proposalJsonBytes: JSON.stringify(proposal ?? null).length,
     events: stored?.events.length ?? 0,
-    newest: page.items[0]?.id === lastRunId,
+    // Runs of the same millisecond order by id (random within it), so the check is on createdAt.
+    newest: page.items[0]?.createdAt === stored?.createdAt,
   }),
 );
