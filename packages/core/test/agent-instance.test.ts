@@ -38,3 +38,37 @@ describe('llm.agents', () => {
     expect(() => llm.agents).toThrow(/does not support agents \(no agent tables\)/);
   });
 });
+
+describe('llm.agents.recoverStaleRuns', () => {
+  it('marks runs a stopped process left running as failed (INTERRUPTED), keeps their journal, and leaves live runs alone', async () => {
+    let now = Date.parse('2026-03-01T12:00:00.000Z');
+    const store = createMemoryStore();
+    const llm = createLlmActions({ providers: [mockProvider()], store, clock: () => now });
+    const agents = store.agents!;
+    const record = (id: string, status: 'running' | 'rolling-back' | 'awaiting-approval', updatedAt: string) => ({
+      id,
+      agentId: 'helper',
+      goal: 'Fill summaries',
+      status,
+      revision: 3,
+      state: { schemaVersion: 1 },
+      createdAt: '2026-03-01T10:00:00.000Z',
+      updatedAt,
+    });
+    await agents.createRun(record('crashed', 'running', '2026-03-01T10:05:00.000Z'));
+    await agents.createRun(record('crashed-rollback', 'rolling-back', '2026-03-01T10:06:00.000Z'));
+    await agents.createRun(record('live', 'running', '2026-03-01T11:59:00.000Z'));
+    await agents.createRun(record('waiting', 'awaiting-approval', '2026-03-01T10:00:00.000Z'));
+    const entry = await agents.appendJournal({ runId: 'crashed', kind: 'execute', stepId: 'step-1', toolName: 'fill', mode: 'write', input: { id: 1 }, result: { ok: true }, inverse: null, at: '2026-03-01T10:04:00.000Z' });
+
+    const recovered = await llm.agents.recoverStaleRuns({ olderThanMs: 30 * 60_000 });
+    expect(recovered.sort()).toEqual(['crashed', 'crashed-rollback']);
+    expect(await agents.getRun('crashed')).toMatchObject({ status: 'failed', revision: 4, reason: { code: 'INTERRUPTED' }, updatedAt: '2026-03-01T12:00:00.000Z' });
+    expect((await agents.getRun('crashed-rollback'))!.reason!.message).toMatch(/rollback was interrupted/);
+    expect((await agents.getRun('live'))!.status).toBe('running');
+    expect((await agents.getRun('waiting'))!.status).toBe('awaiting-approval');
+    expect(await agents.listJournal('crashed')).toEqual([entry]);
+    now += 60 * 60_000;
+    expect(await llm.agents.recoverStaleRuns({ olderThanMs: 30 * 60_000 })).toEqual(['live']);
+  });
+});

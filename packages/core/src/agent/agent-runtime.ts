@@ -10,6 +10,7 @@ import { resultOf, type AgentRunResult } from './agent-run-handle.js';
 import { readAgentState } from './agent-state.js';
 import { decideStep, resumeAgent, type ApprovalOptions } from './approvals.js';
 import type { Agent } from './define-agent.js';
+import { recoverStaleAgentRuns } from './recover-stale-agent-runs.js';
 import { replayAgent, type AgentReplayReport } from './replay.js';
 import { rollbackAgent, type AgentRollbackResult, type RollbackOptions } from './rollback.js';
 import { saveSkill, setSkillEnabled, skillRepository, type SkillDefinition } from './skills.js';
@@ -43,6 +44,12 @@ export interface AgentRuntime {
   get(runId: string): Promise<AgentRunResult | undefined>;
   /** Runs, newest first (e.g. `{ status: 'awaiting-approval' }` for a review queue). */
   list(query?: AgentRunListQueryV1): Promise<AgentRunPageV1>;
+  /**
+   * Marks runs a stopped process left `running` or `rolling-back` (not updated for
+   * `olderThanMs`, default 15 minutes) as `failed` with reason `INTERRUPTED`, keeping their
+   * journal. Returns their ids.
+   */
+  recoverStaleRuns(options?: { olderThanMs?: number }): Promise<string[]>;
   /** The run's journal: executions and undos, in order. */
   journal(runId: string): Promise<AgentJournalEntryV1[]>;
   /** The run's snapshots (one per model turn that called tools). */
@@ -95,6 +102,7 @@ export function createAgentRuntime(options: AgentRuntimeOptions): AgentRuntime {
       return resultOf(run, await context.repository.listSteps(runId), readAgentState(run.state, runId));
     },
     list: (query) => context.repository.listRuns(query),
+    recoverStaleRuns: (recoverOptions) => recoverStaleAgentRuns(context, recoverOptions),
     journal: (runId) => context.repository.listJournal(runId),
     snapshots: (runId) => context.repository.listSnapshots(runId),
     skills: {
